@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SysRift.Contents.Definitions;
+using SysRift.Contents.Display;
+using SysRift.Contents.Fields;
+using SysRift.Contents.Items;
+using SysRift.Contents.Lifecycle;
+using SysRift.Contents.Markdown;
+using SysRift.Contents.Publishing;
+using SysRift.Contents.Validation;
+using SysRift.Core.Modularity;
+
+namespace SysRift.Contents;
+
+public sealed class ContentsStartup : IModuleStartup
+{
+    public ModuleManifest Manifest { get; } = new("SysRift.Contents",
+        "Content types of parts and fields, items with a lifecycle, validation, publishing and display.", "SysRift.Core");
+
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(ContentBuildingBlocks.Default);
+        services.AddSingleton<ContentValidator>();
+        services.AddSingleton<ContentDefinitionService>();
+        services.AddSingleton<PublishedContent>();
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddSingleton<ContentViewSelector>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddScoped<ContentWriter>();
+        services.AddScoped<ContentManager>();
+
+        // Themes keep their views flat under Views/, named by alternates (Content-Article.cshtml).
+        services.Configure<RazorViewEngineOptions>(options => options.ViewLocationFormats.Add("/Views/{0}.cshtml"));
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints)
+    {
+        // Lowest priority: every other module's routes win; whatever is left may be a content path.
+        endpoints.MapFallbackToController("Display", "ContentItem");
+    }
+}

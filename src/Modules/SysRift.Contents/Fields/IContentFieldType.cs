@@ -1,0 +1,12 @@
+namespace SysRift.Contents.Fields;
+
+/// <summary>A field type SysRift supports, under Orchard Core's name (TextField, NumericField, ...).</summary>
+public interface IContentFieldType
+{
+    string Name { get; }
+
+    void Validate(FieldContext context);
+
+    /// <summary>Plain text for search indexing, or null.</summary>
+    string? SearchText(System.Text.Json.Nodes.JsonObject? value) => null;
+}

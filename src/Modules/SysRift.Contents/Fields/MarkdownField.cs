@@ -1,0 +1,15 @@
+namespace SysRift.Contents.Fields;
+
+/// <summary>{"Markdown": "..."}, rendered through the site's safe Markdown pipeline.</summary>
+public sealed class MarkdownField : IContentFieldType
+{
+    public string Name => "MarkdownField";
+
+    public void Validate(FieldContext context)
+    {
+        var markdown = context.StringProperty("Markdown");
+        context.RequireWhenEmpty("Markdown", string.IsNullOrWhiteSpace(markdown));
+    }
+
+    public string? SearchText(System.Text.Json.Nodes.JsonObject? value) => value?["Markdown"]?.ToString();
+}

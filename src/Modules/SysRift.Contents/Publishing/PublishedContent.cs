@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SysRift.Contents.Items;
+using SysRift.Core.Data;
+using SysRift.Core.Signals;
+
+namespace SysRift.Contents.Publishing;
+
+/// <summary>
+/// What visitors may see: published versions only, served from memory. Each entry remembers the content
+/// stamp it was read under; when an editor's commit moves the stamp, the whole cache is dropped at once
+/// (content changes are rare next to reads). Misses read one row by index, never a whole type.
+/// </summary>
+public sealed class PublishedContent(IServiceScopeFactory scopes, ChangeSignal signal)
+{
+    private const int MaxEntries = 20_000;
+    private readonly ConcurrentDictionary<string, object?> _entries = new(StringComparer.Ordinal);
+    private long _stamp = -1;
+
+    public long Hits => Interlocked.Read(ref _hits);
+    public long Misses => Interlocked.Read(ref _misses);
+    private long _hits;
+    private long _misses;
+
+    public Task<ContentItem?> ByPathAsync(string path, CancellationToken cancellationToken = default) =>
+        GetAsync<ContentItem?>("path:" + path, db => One(db.ContentVersions.Where(v => v.Path == path && v.Published), cancellationToken));
+
+    public Task<ContentItem?> ByIdAsync(string contentItemId, CancellationToken cancellationToken = default) =>
+        GetAsync<ContentItem?>("id:" + contentItemId, db => One(db.ContentVersions.Where(v => v.ContentItemId == contentItemId && v.Published), cancellationToken));
+
+    /// <summary>All published items of a small, ordered type (principles, timeline...), by Order then title.</summary>
+    public Task<IReadOnlyList<ContentItem>> AllAsync(string contentType, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<ContentItem>>("all:" + contentType, async db =>
+            (await db.ContentVersions.Where(v => v.ContentType == contentType && v.Published)
+                .OrderBy(v => v.SortOrder).ThenBy(v => v.DisplayText).Take(500).ToListAsync(cancellationToken))
+            .Select(ContentVersionMapper.ToItem).ToList());
+
+    /// <summary>One page of a type's published items, newest first.</summary>
+    public Task<ContentPage> PageAsync(string contentType, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        return GetAsync($"page:{contentType}:{page}:{pageSize}", async db =>
+        {
+            var query = db.ContentVersions.Where(v => v.ContentType == contentType && v.Published);
+            var total = await query.CountAsync(cancellationToken);
+            var items = await query.OrderByDescending(v => v.PublishedUtc).ThenBy(v => v.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            return new ContentPage(items.Select(ContentVersionMapper.ToItem).ToList(), page, pageSize, total);
+        });
+    }
+
+    private static async Task<ContentItem?> One(IQueryable<ContentVersionRecord> query, CancellationToken cancellationToken)
+    {
+        var record = await query.FirstOrDefaultAsync(cancellationToken);
+        return record is null ? null : ContentVersionMapper.ToItem(record);
+    }
+
+    private async Task<T> GetAsync<T>(string key, Func<SysRiftDbContext, Task<T>> load)
+    {
+        var stamp = signal.Stamp(ChangeTopics.Content);
+        if (Interlocked.Exchange(ref _stamp, stamp) != stamp) _entries.Clear();
+        if (_entries.TryGetValue(key, out var cached))
+        {
+            Interlocked.Increment(ref _hits);
+            return (T)cached!;
+        }
+
+        Interlocked.Increment(ref _misses);
+        await using var scope = scopes.CreateAsyncScope();
+        var value = await load(scope.ServiceProvider.GetRequiredService<SysRiftDbContext>());
+        // Only keep what was read under a stamp that is still current; a publish during the read wins.
+        if (signal.Stamp(ChangeTopics.Content) == stamp)
+        {
+            if (_entries.Count >= MaxEntries) _entries.Clear();
+            _entries[key] = value;
+        }
+
+        return value;
+    }
+}
+
+/// <summary>A page of items and where it sits in the whole list.</summary>
+public sealed record ContentPage(IReadOnlyList<ContentItem> Items, int Page, int PageSize, int Total)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+    public bool HasPrevious => Page > 1;
+    public bool HasNext => Page < PageCount;
+}

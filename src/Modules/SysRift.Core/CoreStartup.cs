@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using SysRift.Core.Data;
+using SysRift.Core.Documents;
+using SysRift.Core.Modularity;
+using SysRift.Core.Signals;
+using SysRift.Core.Site;
+
+namespace SysRift.Core;
+
+public sealed class CoreStartup : IModuleStartup
+{
+    public ModuleManifest Manifest { get; } = new("SysRift.Core", "Database, schema upgrades, documents, change signals and the user store.");
+
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<SysRiftOptions>(configuration.GetSection(SysRiftOptions.Section));
+        services.AddSingleton<SiteShell>();
+        services.AddSingleton<ChangeSignal>();
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<SiteSettingsService>();
+        services.AddScoped<PendingChanges>();
+        services.AddScoped<ScopedDatabase>();
+        services.AddScoped<CommitSignalInterceptor>();
+        services.AddScoped<DocumentStore>();
+
+        // The database is resolved per scope (see ScopedDatabase): setup may point a scope elsewhere.
+        services.AddDbContext<SysRiftDbContext>((provider, options) =>
+        {
+            DatabaseConfigurator.Configure(options, provider.GetRequiredService<ScopedDatabase>().Settings);
+            options.AddInterceptors(provider.GetRequiredService<CommitSignalInterceptor>());
+        });
+
+        services.AddIdentity<IdentityUser, IdentityRole>(options =>
+            {
+                // Length over composition rules (NIST SP 800-63B): long passphrases, no forced symbols.
+                options.Password.RequiredLength = 10;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.User.RequireUniqueEmail = true;
+            })
+            .AddEntityFrameworkStores<SysRiftDbContext>()
+            .AddDefaultTokenProviders();
+    }
+}

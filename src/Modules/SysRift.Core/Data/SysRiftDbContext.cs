@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace SysRift.Core.Data;
+
+/// <summary>
+/// The one database of a SysRift site. Its schema is created and upgraded by <see cref="SchemaMigrator"/>
+/// from the checked-in scripts under Data/Schema, never by EnsureCreated, so upgrades are explicit.
+/// </summary>
+public sealed class SysRiftDbContext(DbContextOptions<SysRiftDbContext> options)
+    : IdentityDbContext<IdentityUser, IdentityRole, string>(options)
+{
+    public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
+    public DbSet<ContentVersionRecord> ContentVersions => Set<ContentVersionRecord>();
+    public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+
+        builder.Entity<ContentItemRecord>(item =>
+        {
+            item.ToTable("ContentItems");
+            item.HasKey(x => x.ContentItemId);
+            item.Property(x => x.ContentItemId).HasMaxLength(64);
+            item.Property(x => x.ContentType).HasMaxLength(128);
+            item.Property(x => x.Status).HasConversion<string>().HasMaxLength(32);
+            item.Property(x => x.Revision).IsConcurrencyToken();
+            item.Property(x => x.Owner).HasMaxLength(256);
+            item.HasIndex(x => new { x.ContentType, x.Status });
+        });
+
+        builder.Entity<ContentVersionRecord>(version =>
+        {
+            version.ToTable("ContentVersions");
+            version.HasKey(x => x.Id);
+            version.Property(x => x.ContentItemId).HasMaxLength(64);
+            version.Property(x => x.ContentItemVersionId).HasMaxLength(64);
+            version.Property(x => x.ContentType).HasMaxLength(128);
+            version.Property(x => x.DisplayText).HasMaxLength(1024);
+            version.Property(x => x.Owner).HasMaxLength(256);
+            version.Property(x => x.Author).HasMaxLength(256);
+            version.Property(x => x.Path).HasMaxLength(1024);
+            version.HasIndex(x => x.ContentItemVersionId).IsUnique();
+            version.HasIndex(x => new { x.ContentItemId, x.Number }).IsUnique();
+            version.HasIndex(x => new { x.ContentItemId, x.Latest });
+            version.HasIndex(x => new { x.ContentItemId, x.Published });
+            version.HasIndex(x => new { x.Path, x.Published });
+            version.HasIndex(x => new { x.ContentType, x.Published, x.SortOrder });
+            version.HasIndex(x => new { x.ContentType, x.Latest });
+        });
+
+        builder.Entity<DocumentRecord>(document =>
+        {
+            document.ToTable("Documents");
+            document.HasKey(x => x.Name);
+            document.Property(x => x.Name).HasMaxLength(128);
+            document.Property(x => x.Version).IsConcurrencyToken();
+        });
+    }
+}

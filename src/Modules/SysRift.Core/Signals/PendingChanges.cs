@@ -1,0 +1,32 @@
+namespace SysRift.Core.Signals;
+
+/// <summary>
+/// Topics changed by the current unit of work (one DI scope). They are signalled only once the database
+/// has committed, so no cache refills from data that could still roll back.
+/// </summary>
+public sealed class PendingChanges(ChangeSignal signal)
+{
+    private readonly HashSet<string> _topics = new(StringComparer.Ordinal);
+
+    public void Add(string topic)
+    {
+        lock (_topics) _topics.Add(topic);
+    }
+
+    public void Flush()
+    {
+        string[] topics;
+        lock (_topics)
+        {
+            topics = [.. _topics];
+            _topics.Clear();
+        }
+
+        foreach (var topic in topics) signal.Bump(topic);
+    }
+
+    public void Discard()
+    {
+        lock (_topics) _topics.Clear();
+    }
+}

@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using SysRift.Contents.Definitions;
+using SysRift.Core.Data;
+using SysRift.Recipes.Reading;
+using SysRift.Recipes.Scripting;
+using SysRift.Recipes.Steps;
+
+namespace SysRift.Recipes.Execution;
+
+/// <summary>
+/// Runs a recipe in two phases. Validate: parse, evaluate scripts, check every step against the site's
+/// definitions as they will be, and collect every problem. Apply (only when nothing blocks it): all steps
+/// in order inside one database transaction, so a failure leaves the site as it was.
+/// </summary>
+public sealed class RecipeExecutor(
+    IEnumerable<IRecipeStep> steps,
+    ContentDefinitionService definitions,
+    SysRiftDbContext db,
+    IConfiguration configuration,
+    ILogger<RecipeExecutor> logger)
+{
+    private readonly IReadOnlyList<IRecipeStep> _steps = steps.ToList();
+
+    public Task<RecipeReport> ValidateAsync(string json, RecipeOptions options, CancellationToken cancellationToken = default) =>
+        RunAsync(json, options, apply: false, cancellationToken);
+
+    public Task<RecipeReport> ImportAsync(string json, RecipeOptions options, CancellationToken cancellationToken = default) =>
+        RunAsync(json, options, apply: true, cancellationToken);
+
+    private async Task<RecipeReport> RunAsync(string json, RecipeOptions options, bool apply, CancellationToken cancellationToken)
+    {
+        var problems = new RecipeProblems();
+        var root = RecipeReader.Parse(json, problems);
+        var recipe = root is null ? null : RecipeReader.Describe(root, problems);
+        if (recipe is null || problems.HasErrors) return Report(recipe, problems, options);
+
+        var run = new RecipeRun(options, ContentDefinitionService.Clone(await definitions.GetAsync(cancellationToken)));
+        var planned = Plan(recipe, run, problems);
+        foreach (var name in run.Definitions.ContentPartDefinitionRecords.Select(p => p.Name)) run.DefinedParts.Add(name);
+        foreach (var (_, context) in planned.Where(p => p.Step is ContentDefinitionStep))
+            foreach (var name in ContentDefinitionStep.DefinedPartNames(context.Step)) run.DefinedParts.Add(name);
+
+        foreach (var (step, context) in planned.OrderBy(p => p.Step.ValidationOrder).ThenBy(p => p.Context.Index))
+        {
+            try
+            {
+                await step.ValidateAsync(context, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // A validator bug must still end in a report, never in a crash of the importer.
+                logger.LogError(exception, "Validating step {Index} ({Name}) failed", context.Index, context.Name);
+                context.Error(context.Path, $"could not be validated: {exception.Message}");
+            }
+        }
+
+        var report = Report(recipe, problems, options);
+        if (!apply || !report.IsValid) return report;
+
+        var summary = new List<string>();
+        // Setup runs a recipe inside its own transaction (with the admin user); otherwise the recipe owns one.
+        var ownsTransaction = db.Database.CurrentTransaction is null;
+        await using var transaction = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        foreach (var (step, context) in planned)
+        {
+            try
+            {
+                summary.Add(await step.ApplyAsync(context, cancellationToken));
+            }
+            catch (Exception exception) when (exception is RecipeApplyException or DbUpdateException)
+            {
+                // With an outer transaction (setup), the caller rolls back on the refused report.
+                if (transaction is not null) await transaction.RollbackAsync(CancellationToken.None);
+                db.ChangeTracker.Clear();
+                problems.Error(context.Index, context.Name, context.Path, $"could not be applied, nothing was changed: {Innermost(exception)}");
+                logger.LogWarning("Recipe {Recipe} rolled back at step {Index} ({Name}): {Message}", recipe.Name, context.Index, context.Name, Innermost(exception));
+                return Report(recipe, problems, options);
+            }
+        }
+
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Recipe {Recipe} applied: {Summary}", recipe.Name, string.Join(" ", summary));
+        return new RecipeReport { Recipe = recipe, Problems = problems.All, SkipUnsupported = options.SkipUnsupported, Applied = true, Summary = summary };
+    }
+
+    /// <summary>Evaluates each step's scripts and pairs it with its handler; unknown steps are reported.</summary>
+    private List<(IRecipeStep Step, StepContext Context)> Plan(RecipeDescriptor recipe, RecipeRun run, RecipeProblems problems)
+    {
+        var parameters = new Dictionary<string, string>(run.Options.Parameters, StringComparer.OrdinalIgnoreCase);
+        var evaluator = new RecipeScriptEvaluator(recipe.Root["variables"] as JsonObject, parameters, configuration);
+        var planned = new List<(IRecipeStep, StepContext)>();
+        for (var i = 0; i < recipe.Steps.Count; i++)
+        {
+            if (recipe.Steps[i] is not JsonObject step || RecipeReader.StepName(step) is not { } name) continue;
+            var handler = _steps.FirstOrDefault(s => s.Names.Contains(name, StringComparer.OrdinalIgnoreCase));
+            var context = new StepContext(i, name, step, problems, run);
+            if (handler is null)
+            {
+                context.Unsupported(context.Path, $"step \"{name}\" is not supported (SysRift runs {string.Join(", ", _steps.SelectMany(s => s.Names))}).");
+                continue;
+            }
+
+            evaluator.EvaluateTree(step, context.Path, i, name, problems);
+            planned.Add((handler, context));
+        }
+
+        return planned;
+    }
+
+    private static RecipeReport Report(RecipeDescriptor? recipe, RecipeProblems problems, RecipeOptions options) =>
+        new() { Recipe = recipe, Problems = problems.All, SkipUnsupported = options.SkipUnsupported };
+
+    private static string Innermost(Exception exception)
+    {
+        while (exception.InnerException is not null) exception = exception.InnerException;
+        return exception.Message;
+    }
+}

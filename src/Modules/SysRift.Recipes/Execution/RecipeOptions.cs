@@ -1,0 +1,17 @@
+namespace SysRift.Recipes.Execution;
+
+/// <summary>How a recipe is run.</summary>
+public sealed class RecipeOptions
+{
+    /// <summary>Import what SysRift supports and report the rest, instead of refusing the recipe.</summary>
+    public bool SkipUnsupported { get; init; }
+
+    /// <summary>Values for parameters('...'): AdminUsername, AdminUserId, SiteName.</summary>
+    public Dictionary<string, string> Parameters { get; init; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Who runs it (recorded as the author of new versions).</summary>
+    public string? User { get; init; }
+
+    /// <summary>Receives (items done, items in all) during long content imports.</summary>
+    public IProgress<(int Done, int Total)>? Progress { get; init; }
+}

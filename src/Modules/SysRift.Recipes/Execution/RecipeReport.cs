@@ -1,0 +1,36 @@
+using SysRift.Recipes.Reading;
+
+namespace SysRift.Recipes.Execution;
+
+/// <summary>What validating or running a recipe found and did.</summary>
+public sealed class RecipeReport
+{
+    public RecipeDescriptor? Recipe { get; init; }
+    public required IReadOnlyList<RecipeProblem> Problems { get; init; }
+    public bool SkipUnsupported { get; init; }
+    public bool Applied { get; init; }
+    public IReadOnlyList<string> Summary { get; init; } = [];
+
+    public IEnumerable<RecipeProblem> Errors => Problems.Where(p => p.Kind == ProblemKind.Error);
+
+    public IEnumerable<RecipeProblem> Unsupported => Problems.Where(p => p.Kind == ProblemKind.Unsupported);
+
+    /// <summary>Nothing stands in the way of applying it (errors never; unsupported things unless skipped).</summary>
+    public bool IsValid => !Errors.Any() && (SkipUnsupported || !Unsupported.Any());
+
+    public string Describe()
+    {
+        var lines = new List<string>();
+        if (Recipe is not null) lines.Add($"Recipe \"{Recipe.DisplayName}\" ({Recipe.Steps.Count} steps)");
+        lines.AddRange(Problems.Select(p => "  " + p));
+        lines.AddRange(Summary.Select(s => "  " + s));
+        var errors = Errors.Count();
+        var unsupported = Unsupported.Count();
+        lines.Add(Applied
+            ? $"Applied.{(unsupported > 0 ? $" Skipped {unsupported} unsupported item(s)." : "")}"
+            : IsValid
+                ? $"Valid: nothing applied.{(unsupported > 0 ? $" {unsupported} unsupported item(s) would be skipped." : "")}"
+                : $"Refused: {errors} error(s), {unsupported} unsupported item(s){(SkipUnsupported || unsupported == 0 ? "" : " (use --skip-unsupported to import the rest)")}; nothing was applied.");
+        return string.Join(Environment.NewLine, lines);
+    }
+}

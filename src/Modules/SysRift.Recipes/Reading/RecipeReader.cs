@@ -1,0 +1,124 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace SysRift.Recipes.Reading;
+
+/// <summary>
+/// Parses recipe JSON as Orchard does: // and /* */ comments allowed, trailing commas tolerated,
+/// property names matched case-insensitively (real recipes mix "data" and "Data").
+/// </summary>
+public static class RecipeReader
+{
+    public const int MaxRecipeBytes = 64 * 1024 * 1024;
+
+    private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = true };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 128 };
+
+    public static JsonNode? ParseNode(string json) => JsonNode.Parse(json, NodeOptions, DocumentOptions);
+
+    /// <summary>The recipe's root object, or null with the problems that prevent reading it.</summary>
+    public static JsonObject? Parse(string json, RecipeProblems problems)
+    {
+        if (json.Length > MaxRecipeBytes)
+        {
+            problems.Error(null, null, "$", $"The recipe is larger than {MaxRecipeBytes / (1024 * 1024)} MB.");
+            return null;
+        }
+
+        JsonNode? root;
+        try
+        {
+            root = ParseNode(json);
+        }
+        catch (JsonException exception)
+        {
+            var line = exception.LineNumber is { } l ? $"line {l + 1}, position {exception.BytePositionInLine + 1}" : "unknown position";
+            problems.Error(null, null, "$", $"The recipe is not valid JSON ({line}): {FirstSentence(exception.Message)}");
+            return null;
+        }
+
+        if (root is not JsonObject obj)
+        {
+            problems.Error(null, null, "$", "A recipe must be a JSON object with a \"steps\" array.");
+            return null;
+        }
+
+        return obj;
+    }
+
+    /// <summary>Reads the header and checks the shape every recipe must have.</summary>
+    public static RecipeDescriptor? Describe(JsonObject root, RecipeProblems problems)
+    {
+        var steps = root["steps"];
+        if (steps is not JsonArray stepArray)
+        {
+            problems.Error(null, null, "$.steps", steps is null ? "A recipe needs a \"steps\" array." : "\"steps\" must be an array.");
+            return null;
+        }
+
+        CheckString(root, "name", problems);
+        foreach (var key in new[] { "displayName", "description", "author", "version", "website" }) CheckString(root, key, problems, required: false);
+        if (root["variables"] is { } variables && variables is not JsonObject)
+            problems.Error(null, null, "$.variables", "\"variables\" must be an object.");
+
+        for (var i = 0; i < stepArray.Count; i++)
+        {
+            var path = JsonPath.Index("$.steps", i);
+            if (stepArray[i] is not JsonObject step)
+                problems.Error(i, null, path, "A step must be an object with a \"name\".");
+            else if (StepName(step) is null)
+                problems.Error(i, null, JsonPath.Property(path, "name"), "A step needs a \"name\" (text).");
+        }
+
+        return new RecipeDescriptor(
+            Text(root, "name") ?? "",
+            Text(root, "displayName") ?? Text(root, "name") ?? "",
+            Text(root, "description") ?? "",
+            Text(root, "author") ?? "",
+            Text(root, "version") ?? "",
+            root["issetuprecipe"] is JsonValue setup && (setup.TryGetValue<bool>(out var b) ? b : setup.TryGetValue<string>(out var s) && bool.TryParse(s, out var p) && p),
+            Strings(root["categories"]),
+            Strings(root["tags"]),
+            root,
+            stepArray);
+    }
+
+    public static string? StepName(JsonObject step) =>
+        step["name"] is JsonValue v && v.TryGetValue<string>(out var name) && !string.IsNullOrWhiteSpace(name) ? name : null;
+
+    private static void CheckString(JsonObject root, string key, RecipeProblems problems, bool required = true)
+    {
+        var node = root[key];
+        if (node is null)
+        {
+            if (required) problems.Error(null, null, $"$.{key}", $"A recipe needs a \"{key}\".");
+            return;
+        }
+
+        if (node.GetValueKind() != JsonValueKind.String) problems.Error(null, null, $"$.{key}", $"\"{key}\" must be text.");
+    }
+
+    private static string? Text(JsonObject root, string key) => root[key] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    private static string[] Strings(JsonNode? node) =>
+        node is JsonArray array ? array.OfType<JsonValue>().Select(v => v.TryGetValue<string>(out var s) ? s : null).Where(s => s is not null).Select(s => s!).ToArray() : [];
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}
+
+/// <summary>A recipe's header and its (still unevaluated) steps.</summary>
+public sealed record RecipeDescriptor(
+    string Name,
+    string DisplayName,
+    string Description,
+    string Author,
+    string Version,
+    bool IsSetupRecipe,
+    string[] Categories,
+    string[] Tags,
+    JsonObject Root,
+    JsonArray Steps);

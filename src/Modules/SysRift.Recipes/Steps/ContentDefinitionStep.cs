@@ -1,0 +1,213 @@
+using System.Text.Json.Nodes;
+using SysRift.Contents.Definitions;
+using SysRift.Contents.Fields;
+using SysRift.Core.Documents;
+using SysRift.Recipes.Reading;
+
+namespace SysRift.Recipes.Steps;
+
+/// <summary>
+/// "ContentDefinition": ContentTypes (with ContentTypePartDefinitionRecords) and ContentParts (with
+/// ContentPartFieldDefinitionRecords), merged into the site's definitions as Orchard merges them.
+/// Parts and fields SysRift lacks are reported by name (and left out when skipping unsupported).
+/// </summary>
+public sealed class ContentDefinitionStep(ContentBuildingBlocks blocks, DocumentStore documents) : IRecipeStep
+{
+    public IReadOnlyList<string> Names { get; } = ["ContentDefinition"];
+
+    public int ValidationOrder => -1;
+
+    public Task ValidateAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var parts = StepJson.OptionalArray(context, context.Step, context.Path, "ContentParts");
+        var types = StepJson.OptionalArray(context, context.Step, context.Path, "ContentTypes");
+
+        // Parts first: a type in this step may use a part this step defines.
+        var partsPath = JsonPath.Property(context.Path, "ContentParts");
+        for (var i = 0; parts is not null && i < parts.Count; i++)
+        {
+            if (ReadPart(context, parts[i], JsonPath.Index(partsPath, i), parts, ref i) is { } part)
+                ContentDefinitionMerger.MergePart(context.Run.Definitions, part);
+        }
+
+        var typesPath = JsonPath.Property(context.Path, "ContentTypes");
+        for (var i = 0; types is not null && i < types.Count; i++)
+        {
+            if (ReadType(context, types[i], JsonPath.Index(typesPath, i)) is { } type)
+                ContentDefinitionMerger.MergeType(context.Run.Definitions, type);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<string> ApplyAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        // Validation already pruned and checked the step; re-read it into definition objects and merge.
+        var scratch = new RecipeProblems();
+        var quiet = new StepContext(context.Index, context.Name, context.Step, scratch, context.Run);
+        var parts = (StepJson.OptionalArray(quiet, context.Step, context.Path, "ContentParts") ?? []).ToList();
+        var types = (StepJson.OptionalArray(quiet, context.Step, context.Path, "ContentTypes") ?? []).ToList();
+        var partCount = 0;
+        var typeCount = 0;
+        await ContentDefinitionService.AlterAsync(documents, document =>
+        {
+            foreach (var node in parts)
+            {
+                var index = 0;
+                if (ReadPart(quiet, node, "$", null, ref index) is { } part)
+                {
+                    ContentDefinitionMerger.MergePart(document, part);
+                    partCount++;
+                }
+            }
+
+            foreach (var node in types)
+            {
+                if (ReadType(quiet, node, "$") is { } type)
+                {
+                    ContentDefinitionMerger.MergeType(document, type);
+                    typeCount++;
+                }
+            }
+        }, cancellationToken);
+        return $"ContentDefinition: {typeCount} type(s), {partCount} part(s) merged.";
+    }
+
+    /// <summary>Collects the part names this step defines (before any step is validated).</summary>
+    public static IEnumerable<string> DefinedPartNames(JsonObject step)
+    {
+        if (SettingsReader.Property(step, "ContentParts") is not JsonArray parts) yield break;
+        foreach (var part in parts.OfType<JsonObject>())
+        {
+            if (SettingsReader.Property(part, "Name") is JsonValue v && v.TryGetValue<string>(out var name) && IsDefinedHere(name, part))
+                yield return name;
+        }
+    }
+
+    // A ContentParts entry named like Orchard's code parts ("ListPart") with no fields only carries settings
+    // for a part implemented in code, which SysRift may not have; one with fields (or another name) defines it.
+    private static bool IsDefinedHere(string name, JsonObject part) =>
+        !name.EndsWith("Part", StringComparison.Ordinal) ||
+        SettingsReader.Property(part, "ContentPartFieldDefinitionRecords") is JsonArray { Count: > 0 };
+
+    private ContentPartDefinition? ReadPart(StepContext context, JsonNode? node, string path, JsonArray? siblings, ref int index)
+    {
+        if (node is not JsonObject obj)
+        {
+            context.Error(path, "A content part must be an object.");
+            return null;
+        }
+
+        var name = StepJson.RequiredString(context, obj, path, "Name");
+        if (name is null) return null;
+        if (!StepJson.IsIdentifier(name)) context.Error(JsonPath.Property(path, "Name"), $"\"{name}\" is not a valid part name (letters, digits and _; starting with a letter).");
+        if (blocks.Part(name) is null && !IsDefinedHere(name, obj) && !context.Run.DefinedParts.Contains(name))
+        {
+            context.Unsupported(path, $"part \"{name}\" is not supported (SysRift parts: {string.Join(", ", blocks.PartNames)}, and parts defined with fields).");
+            if (context.SkipUnsupported && siblings is not null)
+            {
+                siblings.RemoveAt(index);
+                index--;
+            }
+
+            return null;
+        }
+
+        var part = new ContentPartDefinition { Name = name, Settings = (JsonObject)StepJson.OptionalObject(context, obj, path, "Settings").DeepClone() };
+        var fieldsPath = JsonPath.Property(path, "ContentPartFieldDefinitionRecords");
+        var fields = StepJson.OptionalArray(context, obj, path, "ContentPartFieldDefinitionRecords");
+        for (var i = 0; fields is not null && i < fields.Count; i++)
+        {
+            var fieldPath = JsonPath.Index(fieldsPath, i);
+            if (fields[i] is not JsonObject fieldObject)
+            {
+                context.Error(fieldPath, "A field must be an object.");
+                continue;
+            }
+
+            var fieldType = StepJson.RequiredString(context, fieldObject, fieldPath, "FieldName");
+            var fieldName = StepJson.RequiredString(context, fieldObject, fieldPath, "Name");
+            if (fieldType is null || fieldName is null) continue;
+            if (!StepJson.IsIdentifier(fieldName)) context.Error(JsonPath.Property(fieldPath, "Name"), $"\"{fieldName}\" is not a valid field name.");
+            if (blocks.Field(fieldType) is null)
+            {
+                context.Unsupported(JsonPath.Property(fieldPath, "FieldName"), $"field type \"{fieldType}\" ({name}.{fieldName}) is not supported (SysRift fields: {string.Join(", ", blocks.FieldNames)}).");
+                if (context.SkipUnsupported)
+                {
+                    fields.RemoveAt(i);
+                    i--;
+                }
+
+                continue;
+            }
+
+            part.ContentPartFieldDefinitionRecords.Add(new ContentPartFieldDefinition
+            {
+                FieldName = fieldType,
+                Name = fieldName,
+                Settings = (JsonObject)StepJson.OptionalObject(context, fieldObject, fieldPath, "Settings").DeepClone(),
+            });
+        }
+
+        return part;
+    }
+
+    private ContentTypeDefinition? ReadType(StepContext context, JsonNode? node, string path)
+    {
+        if (node is not JsonObject obj)
+        {
+            context.Error(path, "A content type must be an object.");
+            return null;
+        }
+
+        var name = StepJson.RequiredString(context, obj, path, "Name");
+        if (name is null) return null;
+        if (!StepJson.IsIdentifier(name)) context.Error(JsonPath.Property(path, "Name"), $"\"{name}\" is not a valid type name (letters, digits and _; starting with a letter).");
+
+        var type = new ContentTypeDefinition
+        {
+            Name = name,
+            DisplayName = StepJson.OptionalString(context, obj, path, "DisplayName") ?? "",
+            Settings = (JsonObject)StepJson.OptionalObject(context, obj, path, "Settings").DeepClone(),
+        };
+
+        var partsPath = JsonPath.Property(path, "ContentTypePartDefinitionRecords");
+        var parts = StepJson.OptionalArray(context, obj, path, "ContentTypePartDefinitionRecords");
+        for (var i = 0; parts is not null && i < parts.Count; i++)
+        {
+            var partPath = JsonPath.Index(partsPath, i);
+            if (parts[i] is not JsonObject partObject)
+            {
+                context.Error(partPath, "A type part must be an object.");
+                continue;
+            }
+
+            var partName = StepJson.RequiredString(context, partObject, partPath, "PartName");
+            if (partName is null) continue;
+            var instanceName = StepJson.OptionalString(context, partObject, partPath, "Name") is { Length: > 0 } given ? given : partName;
+            var supported = blocks.Part(partName) is not null
+                || context.Run.DefinedParts.Contains(partName)
+                || string.Equals(partName, name, StringComparison.OrdinalIgnoreCase);
+            if (!supported)
+            {
+                context.Unsupported(JsonPath.Property(partPath, "PartName"), $"part \"{partName}\" on type \"{name}\" is not supported.");
+                if (context.SkipUnsupported)
+                {
+                    parts.RemoveAt(i);
+                    i--;
+                }
+
+                continue;
+            }
+
+            type.ContentTypePartDefinitionRecords.Add(new ContentTypePartDefinition
+            {
+                PartName = partName,
+                Name = instanceName,
+                Settings = (JsonObject)StepJson.OptionalObject(context, partObject, partPath, "Settings").DeepClone(),
+            });
+        }
+
+        return type;
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using SysRift.Contents.Definitions;
+using SysRift.Contents.Fields;
+using SysRift.Contents.Items;
+using SysRift.Contents.Validation;
+using SysRift.Core.Data;
+using SysRift.Core.Ids;
+using SysRift.Recipes.Reading;
+
+namespace SysRift.Recipes.Steps;
+
+/// <summary>
+/// "Content" (or "content"): items in Orchard's JSON shape under "data". Each entry is validated against
+/// its type; Published/Latest map onto the lifecycle (Published: publish this content; Latest only: save
+/// it as a draft). Re-running a recipe updates items by ContentItemId; unchanged entries are left alone.
+/// </summary>
+public sealed class ContentStep(ContentValidator validator, ContentImporter importer, SysRiftDbContext db) : IRecipeStep
+{
+    public IReadOnlyList<string> Names { get; } = ["Content"];
+
+    public async Task ValidateAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var data = SettingsReader.Property(context.Step, "data");
+        var dataPath = JsonPath.Property(context.Path, "data");
+        if (data is not JsonArray entries)
+        {
+            context.Error(dataPath, data is null ? "A Content step needs a \"data\" array of content items." : "\"data\" must be an array.");
+            return;
+        }
+
+        var prepared = new List<RecipeContentEntry>(entries.Count);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (Prepare(context, entries[i], JsonPath.Index(dataPath, i), i) is { } entry) prepared.Add(entry);
+        }
+
+        await CheckPathsAgainstSiteAsync(context, prepared, dataPath, cancellationToken);
+        context.Run.Content[context.Index] = prepared;
+    }
+
+    public async Task<string> ApplyAsync(StepContext context, CancellationToken cancellationToken) =>
+        await importer.ImportAsync(context.Run.Content.GetValueOrDefault(context.Index) ?? [], context.Run.Options, cancellationToken);
+
+    private RecipeContentEntry? Prepare(StepContext context, JsonNode? node, string path, int index)
+    {
+        if (node is not JsonObject entry)
+        {
+            context.Error(path, "A content item must be an object.");
+            return null;
+        }
+
+        var typeName = StepJson.RequiredString(context, entry, path, "ContentType");
+        if (typeName is null) return null;
+        var type = context.Run.Definitions.Type(typeName);
+        if (type is null)
+        {
+            context.Error(JsonPath.Property(path, "ContentType"), $"\"{typeName}\" is not a content type of this site or of this recipe.");
+            return null;
+        }
+
+        PruneUnknownParts(context, entry, type, path);
+        var item = ContentItem.FromJson(entry);
+        item.ContentType = type.Name;
+        if (string.IsNullOrWhiteSpace(item.ContentItemId)) item.ContentItemId = IdGenerator.NewId();
+        else if (item.ContentItemId.Length > 64) context.Error(JsonPath.Property(path, "ContentItemId"), "ContentItemId must be at most 64 characters.");
+        ContentNormalizer.Prepare(item, type);
+
+        foreach (var error in validator.Validate(item, context.Run.Definitions))
+            context.Error(JsonPath.Append(path, error.Path), error.Message);
+
+        if (item.Path is { Length: > 0 } routePath && (item.Latest || item.Published))
+        {
+            if (context.Run.ClaimedPaths.TryGetValue(routePath, out var other) && other != item.ContentItemId)
+                context.Error(JsonPath.Property(JsonPath.Property(path, "AutoroutePart"), "Path"), $"path \"/{routePath}\" is also given to item {other} in this recipe.");
+            else context.Run.ClaimedPaths[routePath] = item.ContentItemId;
+        }
+
+        // Orchard exports give both flags; an entry with neither is an old version, which SysRift does not import.
+        var latest = entry.ContainsKey("Latest") ? item.Latest : true;
+        var published = item.Published;
+        if (!latest && !published)
+        {
+            context.Unsupported(path, "an entry that is neither Latest nor Published (an old version) is not imported.");
+            return null;
+        }
+
+        return new RecipeContentEntry(item, published, latest, index);
+    }
+
+    /// <summary>Reports (and, when skipping, removes) parts and fields the item's type does not support.</summary>
+    private void PruneUnknownParts(StepContext context, JsonObject entry, ContentTypeDefinition type, string path)
+    {
+        foreach (var (key, value) in entry.ToList())
+        {
+            if (ContentItem.WellKnownProperties.Contains(key, StringComparer.OrdinalIgnoreCase)) continue;
+            var partPath = JsonPath.Property(path, key);
+            var typePart = type.Part(key);
+            if (typePart is null)
+            {
+                Drop(context, entry, key, partPath, $"\"{key}\" is not a part of type \"{type.Name}\" in SysRift.");
+                continue;
+            }
+
+            var kind = validator.Classify(typePart, type, context.Run.Definitions);
+            if (kind == ContentValidator.PartKind.Unsupported)
+            {
+                Drop(context, entry, key, partPath, $"part \"{typePart.PartName}\" is not supported.");
+                continue;
+            }
+
+            if (kind != ContentValidator.PartKind.Custom || value is not JsonObject part) continue;
+            var partDefinition = context.Run.Definitions.Part(typePart.PartName);
+            foreach (var (fieldKey, _) in part.ToList())
+            {
+                if (partDefinition?.Field(fieldKey) is null)
+                    Drop(context, part, fieldKey, JsonPath.Property(partPath, fieldKey), $"\"{fieldKey}\" is not a supported field of part \"{typePart.PartName}\".");
+            }
+        }
+    }
+
+    private static void Drop(StepContext context, JsonObject owner, string key, string path, string message)
+    {
+        context.Unsupported(path, message);
+        if (context.SkipUnsupported) owner.Remove(key);
+    }
+
+    private async Task CheckPathsAgainstSiteAsync(StepContext context, List<RecipeContentEntry> entries, string dataPath, CancellationToken cancellationToken)
+    {
+        var byPath = entries.Where(e => e.Item.Path is { Length: > 0 }).GroupBy(e => e.Item.Path!).ToDictionary(g => g.Key, g => g.First());
+        foreach (var chunk in byPath.Keys.Chunk(500))
+        {
+            var owners = await db.ContentVersions
+                .Where(v => chunk.Contains(v.Path) && (v.Latest || v.Published))
+                .Select(v => new { v.Path, v.ContentItemId, v.DisplayText }).ToListAsync(cancellationToken);
+            foreach (var owner in owners)
+            {
+                var entry = byPath[owner.Path!];
+                if (owner.ContentItemId == entry.Item.ContentItemId) continue;
+                context.Error(JsonPath.Append(JsonPath.Index(dataPath, entry.Index), "AutoroutePart.Path"),
+                    $"path \"/{owner.Path}\" already belongs to \"{owner.DisplayText}\" ({owner.ContentItemId}) on this site.");
+            }
+        }
+    }
+}

@@ -1,0 +1,26 @@
+using SysRift.Contents.Definitions;
+using SysRift.Contents.Items;
+using SysRift.Recipes.Execution;
+
+namespace SysRift.Recipes.Steps;
+
+/// <summary>State shared by the steps of one recipe run, from validation through application.</summary>
+public sealed class RecipeRun(RecipeOptions options, ContentDefinitionDocument definitions)
+{
+    public RecipeOptions Options { get; } = options;
+
+    /// <summary>The site's definitions as they will be once every ContentDefinition step is applied.</summary>
+    public ContentDefinitionDocument Definitions { get; } = definitions;
+
+    /// <summary>Part names defined by the site or by any ContentDefinition step of this recipe.</summary>
+    public HashSet<string> DefinedParts { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Content prepared by validation, per step index, for application.</summary>
+    public Dictionary<int, List<RecipeContentEntry>> Content { get; } = [];
+
+    /// <summary>Public paths claimed by this recipe's items (path to item id), across steps.</summary>
+    public Dictionary<string, string> ClaimedPaths { get; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>One entry of a Content step, validated and ready to apply.</summary>
+public sealed record RecipeContentEntry(ContentItem Item, bool Publish, bool Latest, int Index);

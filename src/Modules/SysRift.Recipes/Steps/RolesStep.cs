@@ -1,0 +1,75 @@
+using System.Security.Claims;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Identity;
+using SysRift.Contents.Definitions;
+using SysRift.Recipes.Reading;
+
+namespace SysRift.Recipes.Steps;
+
+/// <summary>"Roles": [{ "Name", "Description", "Permissions": [...] }]: creates or updates roles and their permissions.</summary>
+public sealed class RolesStep(RoleManager<IdentityRole> roles) : IRecipeStep
+{
+    public const string PermissionClaim = "Permission";
+
+    public IReadOnlyList<string> Names { get; } = ["Roles"];
+
+    public Task ValidateAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var list = StepJson.OptionalArray(context, context.Step, context.Path, "Roles");
+        if (list is null)
+        {
+            if (SettingsReader.Property(context.Step, "Roles") is null) context.Error(JsonPath.Property(context.Path, "Roles"), "A Roles step needs a \"Roles\" array.");
+            return Task.CompletedTask;
+        }
+
+        for (var i = 0; i < list.Count; i++)
+        {
+            var path = JsonPath.Index(JsonPath.Property(context.Path, "Roles"), i);
+            if (list[i] is not JsonObject role)
+            {
+                context.Error(path, "A role must be an object.");
+                continue;
+            }
+
+            StepJson.RequiredString(context, role, path, "Name");
+            var permissions = StepJson.OptionalArray(context, role, path, "Permissions");
+            for (var j = 0; permissions is not null && j < permissions.Count; j++)
+            {
+                if (permissions[j] is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+                    context.Error(JsonPath.Index(JsonPath.Property(path, "Permissions"), j), "A permission must be text.");
+            }
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<string> ApplyAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var role in (SettingsReader.Property(context.Step, "Roles") as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var name = SettingsReader.AsString(SettingsReader.Property(role, "Name"))!;
+            var permissions = (SettingsReader.Property(role, "Permissions") as JsonArray ?? []).Select(p => p!.GetValue<string>()).Distinct().ToList();
+            var existing = await roles.FindByNameAsync(name);
+            if (existing is null)
+            {
+                existing = new IdentityRole(name);
+                Check(await roles.CreateAsync(existing), name);
+            }
+
+            foreach (var claim in (await roles.GetClaimsAsync(existing)).Where(c => c.Type == PermissionClaim))
+                Check(await roles.RemoveClaimAsync(existing, claim), name);
+            foreach (var permission in permissions)
+                Check(await roles.AddClaimAsync(existing, new Claim(PermissionClaim, permission)), name);
+            count++;
+        }
+
+        return $"Roles: {count} role(s) saved.";
+    }
+
+    private static void Check(IdentityResult result, string role)
+    {
+        if (!result.Succeeded) throw new RecipeApplyException($"role \"{role}\": {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+}

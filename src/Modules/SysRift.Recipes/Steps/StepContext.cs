@@ -1,0 +1,21 @@
+using System.Text.Json.Nodes;
+using SysRift.Recipes.Reading;
+
+namespace SysRift.Recipes.Steps;
+
+/// <summary>One step being validated or applied: where it is, its JSON, and where its problems go.</summary>
+public sealed class StepContext(int index, string name, JsonObject step, RecipeProblems problems, RecipeRun run)
+{
+    public int Index { get; } = index;
+    public string Name { get; } = name;
+    public JsonObject Step { get; } = step;
+    public RecipeRun Run { get; } = run;
+    public string Path => JsonPath.Index("$.steps", Index);
+    public RecipeProblems Problems { get; } = problems;
+
+    public bool SkipUnsupported => Run.Options.SkipUnsupported;
+
+    public void Error(string path, string message) => Problems.Error(Index, Name, path, message);
+
+    public void Unsupported(string path, string message) => Problems.Unsupported(Index, Name, path, message);
+}

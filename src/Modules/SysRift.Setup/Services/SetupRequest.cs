@@ -1,0 +1,23 @@
+namespace SysRift.Setup.Services;
+
+/// <summary>Everything setup needs, from the form or from configuration.</summary>
+public sealed class SetupRequest
+{
+    public string SiteName { get; set; } = "SysRift";
+    public string TimeZone { get; set; } = "UTC";
+    public string Recipe { get; set; } = "sysrift";
+    public string AdminUserName { get; set; } = "";
+    public string AdminEmail { get; set; } = "";
+    public string AdminPassword { get; set; } = "";
+    public string PasswordConfirmation { get; set; } = "";
+    public string DatabaseProvider { get; set; } = "Sqlite";
+    public string? ConnectionString { get; set; }
+}
+
+/// <summary>Setup's outcome: errors by form field ("" for the form as a whole).</summary>
+public sealed record SetupResult(IReadOnlyDictionary<string, string> Errors, IReadOnlyList<string> RecipeProblems)
+{
+    public bool Succeeded => Errors.Count == 0;
+
+    public static SetupResult Ok { get; } = new(new Dictionary<string, string>(), []);
+}

@@ -1,0 +1,64 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SysRift.Core.Data;
+using SysRift.Core.Site;
+
+namespace SysRift.Setup.Services;
+
+/// <summary>
+/// Runs once before the site serves: upgrades the schema of a set-up site; joins a database another node
+/// already set up; or runs unattended setup when configuration asks for it. A failure stops the start
+/// with a message an operator can act on, rather than serving a broken site.
+/// </summary>
+public sealed class SiteInitializer(SiteShell shell, SchemaMigrator migrator, SetupService setup, IOptions<SysRiftOptions> options, ILogger<SiteInitializer> logger)
+{
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        if (shell.IsRunning)
+        {
+            var applied = await migrator.MigrateAsync(shell.Database, cancellationToken);
+            logger.LogInformation("Site ready on {Provider}; {Count} schema migration(s) applied at start", shell.Database.Provider, applied);
+            return;
+        }
+
+        if (shell.DatabaseIsConfigured && await SetupService.IsSetUpAsync(shell.Database, cancellationToken))
+        {
+            await migrator.MigrateAsync(shell.Database, cancellationToken);
+            shell.AdoptRunningDatabase();
+            logger.LogInformation("Joined the site already set up in {Connection}", shell.Database.Redacted());
+            return;
+        }
+
+        var unattended = options.Value.Setup;
+        if (!unattended.IsUnattended)
+        {
+            logger.LogInformation("This site is not set up yet: open /setup in a browser");
+            return;
+        }
+
+        var result = await setup.SetupAsync(new SetupRequest
+        {
+            SiteName = unattended.SiteName!,
+            Recipe = unattended.Recipe ?? "sysrift",
+            TimeZone = unattended.TimeZone ?? "UTC",
+            AdminUserName = unattended.AdminUserName!,
+            AdminEmail = unattended.AdminEmail ?? "",
+            AdminPassword = unattended.AdminPassword ?? "",
+            PasswordConfirmation = unattended.AdminPassword ?? "",
+            DatabaseProvider = shell.Database.Provider.ToString(),
+        }, cancellationToken);
+
+        // Two nodes may race through unattended setup on one database: the loser finds a set-up site.
+        if (!result.Succeeded && shell.DatabaseIsConfigured && await SetupService.IsSetUpAsync(shell.Database, cancellationToken))
+        {
+            shell.AdoptRunningDatabase();
+            return;
+        }
+
+        if (!result.Succeeded)
+        {
+            var problems = result.Errors.Select(e => $"SysRift:Setup:{(e.Key.Length == 0 ? "" : e.Key)}: {e.Value}").Concat(result.RecipeProblems);
+            throw new InvalidOperationException("Unattended setup failed; nothing was set up:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using SysRift.Contents;
+using SysRift.Core;
+using SysRift.Core.Modularity;
+using SysRift.Recipes;
+using SysRift.Setup;
+using SysRift.Theme;
+
+namespace SysRift.Web.Composition;
+
+/// <summary>The modules and theme this site is made of. Removing a module: delete its folder and its line.</summary>
+public static class SiteModules
+{
+    public static IReadOnlyList<IModuleStartup> All() =>
+    [
+        new CoreStartup(),
+        new ContentsStartup(),
+        new RecipesStartup(),
+        new SetupStartup(),
+        new ThemeStartup(),
+    ];
+}

@@ -1,0 +1,45 @@
+using SysRift.Core.Modularity;
+using SysRift.Setup.Services;
+using SysRift.Web.Health;
+
+namespace SysRift.Web.Composition;
+
+/// <summary>The composition root, one concern per method, so Program.cs reads like a table of contents.</summary>
+public static class SysRiftHostingExtensions
+{
+    public static WebApplicationBuilder AddSysRift(this WebApplicationBuilder builder, IReadOnlyList<IModuleStartup> modules)
+    {
+        var catalog = new ModuleCatalog(modules);
+        builder.Services.AddSingleton(catalog);
+        foreach (var module in catalog.Modules) module.ConfigureServices(builder.Services, builder.Configuration);
+
+        var mvc = builder.Services.AddControllersWithViews();
+        foreach (var module in catalog.Modules) mvc.AddApplicationPart(module.GetType().Assembly);
+
+        builder.Services.AddSysRiftHealth();
+        return builder;
+    }
+
+    /// <summary>Upgrades the schema, joins or sets up the site before the first request is served.</summary>
+    public static Task InitializeSysRiftAsync(this WebApplication app) =>
+        app.Services.GetRequiredService<SiteInitializer>().InitializeAsync(app.Lifetime.ApplicationStopping);
+
+    public static WebApplication UseSysRift(this WebApplication app)
+    {
+        var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+
+        // Visitors never see a stack trace: errors render the themed error page (details go to the log).
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
+        app.UseStaticFiles();
+        foreach (var module in catalog.Modules) module.ConfigurePipeline(app);
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapSysRiftHealth();
+        app.MapControllers();
+        foreach (var module in catalog.Modules) module.MapEndpoints(app);
+        return app;
+    }
+}
