@@ -12,5 +12,8 @@ public sealed class ScopedDatabase(SiteShell shell)
 
     public DatabaseSettings Settings => _override ?? shell.Database;
 
+    /// <summary>True when the database has a schema to read (a set-up site, or the one setup just created).</summary>
+    public bool HasSchema => _override is not null || shell.IsRunning;
+
     public void Use(DatabaseSettings settings) => _override = settings;
 }

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using SysRift.Contents.Definitions;
 using SysRift.Core.Data;
+using SysRift.Core.Documents;
 using SysRift.Recipes.Reading;
 using SysRift.Recipes.Scripting;
 using SysRift.Recipes.Steps;
@@ -17,8 +18,9 @@ namespace SysRift.Recipes.Execution;
 /// </summary>
 public sealed class RecipeExecutor(
     IEnumerable<IRecipeStep> steps,
-    ContentDefinitionService definitions,
+    DocumentStore documents,
     SysRiftDbContext db,
+    ScopedDatabase database,
     IConfiguration configuration,
     ILogger<RecipeExecutor> logger)
 {
@@ -37,7 +39,12 @@ public sealed class RecipeExecutor(
         var recipe = root is null ? null : RecipeReader.Describe(root, problems);
         if (recipe is null || problems.HasErrors) return Report(recipe, problems, options);
 
-        var run = new RecipeRun(options, ContentDefinitionService.Clone(await definitions.GetAsync(cancellationToken)));
+        // A site that is not set up has no schema yet: validate against empty definitions.
+        // Read fresh from this scope's database (setup points it at a database the caches do not know).
+        var existing = database.HasSchema
+            ? await documents.GetAsync<ContentDefinitionDocument>(ContentDefinitionDocument.DocumentName, cancellationToken) ?? new ContentDefinitionDocument()
+            : new ContentDefinitionDocument();
+        var run = new RecipeRun(options, existing) { SiteHasContent = database.HasSchema };
         var planned = Plan(recipe, run, problems);
         foreach (var name in run.Definitions.ContentPartDefinitionRecords.Select(p => p.Name)) run.DefinedParts.Add(name);
         foreach (var (_, context) in planned.Where(p => p.Step is ContentDefinitionStep))
@@ -83,7 +90,7 @@ public sealed class RecipeExecutor(
 
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Recipe {Recipe} applied: {Summary}", recipe.Name, string.Join(" ", summary));
-        return new RecipeReport { Recipe = recipe, Problems = problems.All, SkipUnsupported = options.SkipUnsupported, Applied = true, Summary = summary };
+        return new RecipeReport { Recipe = recipe, Problems = Ordered(problems), SkipUnsupported = options.SkipUnsupported, Applied = true, Summary = summary };
     }
 
     /// <summary>Evaluates each step's scripts and pairs it with its handler; unknown steps are reported.</summary>
@@ -111,7 +118,9 @@ public sealed class RecipeExecutor(
     }
 
     private static RecipeReport Report(RecipeDescriptor? recipe, RecipeProblems problems, RecipeOptions options) =>
-        new() { Recipe = recipe, Problems = problems.All, SkipUnsupported = options.SkipUnsupported };
+        new() { Recipe = recipe, Problems = Ordered(problems), SkipUnsupported = options.SkipUnsupported };
+
+    private static List<RecipeProblem> Ordered(RecipeProblems problems) => problems.All.OrderBy(p => p.StepIndex ?? -1).ToList();
 
     private static string Innermost(Exception exception)
     {

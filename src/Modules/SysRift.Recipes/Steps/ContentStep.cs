@@ -55,7 +55,8 @@ public sealed class ContentStep(ContentValidator validator, ContentImporter impo
         var type = context.Run.Definitions.Type(typeName);
         if (type is null)
         {
-            context.Error(JsonPath.Property(path, "ContentType"), $"\"{typeName}\" is not a content type of this site or of this recipe.");
+            // Orchard features define some types in code (Menu, Layer...); the recipe cannot know them here.
+            context.Unsupported(JsonPath.Property(path, "ContentType"), $"content type \"{typeName}\" is not defined by this site or this recipe; the item is not imported.");
             return null;
         }
 
@@ -98,7 +99,7 @@ public sealed class ContentStep(ContentValidator validator, ContentImporter impo
             var typePart = type.Part(key);
             if (typePart is null)
             {
-                Drop(context, entry, key, partPath, $"\"{key}\" is not a part of type \"{type.Name}\" in SysRift.");
+                Drop(context, entry, key, partPath, $"\"{key}\" is not a supported part of type \"{type.Name}\"; its data is not imported.");
                 continue;
             }
 
@@ -127,6 +128,7 @@ public sealed class ContentStep(ContentValidator validator, ContentImporter impo
 
     private async Task CheckPathsAgainstSiteAsync(StepContext context, List<RecipeContentEntry> entries, string dataPath, CancellationToken cancellationToken)
     {
+        if (!context.Run.SiteHasContent) return;
         var byPath = entries.Where(e => e.Item.Path is { Length: > 0 }).GroupBy(e => e.Item.Path!).ToDictionary(g => g.Key, g => g.First());
         foreach (var chunk in byPath.Keys.Chunk(500))
         {

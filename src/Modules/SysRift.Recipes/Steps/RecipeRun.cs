@@ -15,6 +15,9 @@ public sealed class RecipeRun(RecipeOptions options, ContentDefinitionDocument d
     /// <summary>Part names defined by the site or by any ContentDefinition step of this recipe.</summary>
     public HashSet<string> DefinedParts { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>False before setup: there is no database to check paths against.</summary>
+    public bool SiteHasContent { get; init; }
+
     /// <summary>Content prepared by validation, per step index, for application.</summary>
     public Dictionary<int, List<RecipeContentEntry>> Content { get; } = [];
 
