@@ -69,6 +69,9 @@ public static class TestRecipes
         return path;
     }
 
+    /// <summary>A setup recipe with no steps: a site with no definitions.</summary>
+    public static string Empty { get; } = Write("{ \"name\": \"empty\", \"issetuprecipe\": true, \"steps\": [] }");
+
     public static string Blank => File.ReadAllText(Path.Combine(RepoPaths.Recipes, "blank.recipe.json"));
 
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(RepoPaths.Fixtures, name + ".recipe.json"));

@@ -72,6 +72,9 @@ public sealed class SchemaMigrator(ILogger<SchemaMigrator> logger)
     /// <summary>The schema version the database is at (0 when empty or unreachable as a schema).</summary>
     public static async Task<int> CurrentVersionAsync(DatabaseSettings settings, CancellationToken cancellationToken = default)
     {
+        // Opening a SQLite file creates it: looking must not leave an empty database behind.
+        if (settings.Provider == DatabaseProvider.Sqlite && !File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource))
+            return 0;
         await using var context = DatabaseConfigurator.CreateContext(settings);
         var connection = context.Database.GetDbConnection();
         await connection.OpenAsync(cancellationToken);
