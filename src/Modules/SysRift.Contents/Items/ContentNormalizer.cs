@@ -18,9 +18,22 @@ public static class ContentNormalizer
             var part = item.GetOrCreatePart("AutoroutePart");
             var path = item.Path is { } given ? AutoroutePart.Normalize(given) : "";
             // Only the home item may have an empty path; every other routable item gets a slug.
-            if (path.Length == 0 && !SetsHomepage(item)) path = AutoroutePart.Slugify(item.DisplayText);
+            if (path.Length == 0 && !SetsHomepage(item)) path = PatternPrefix(type) + AutoroutePart.Slugify(item.DisplayText);
             part["Path"] = path;
         }
+    }
+
+    /// <summary>
+    /// The literal start of the type's AutoroutePartSettings.Pattern ("articles/" in
+    /// "articles/{{ ContentItem.DisplayText | slugify }}"). The Liquid expression itself is not
+    /// evaluated: SysRift always appends the slugified display text.
+    /// </summary>
+    public static string PatternPrefix(ContentTypeDefinition type)
+    {
+        var pattern = SettingsReader.String(type.Part("AutoroutePart")?.Settings, "AutoroutePartSettings", "Pattern") ?? "";
+        var cut = pattern.IndexOf("{{", StringComparison.Ordinal);
+        var prefix = (cut >= 0 ? pattern[..cut] : "").Trim().Trim('/');
+        return prefix.Length == 0 || AutoroutePart.Problem(prefix) is not null ? "" : prefix + "/";
     }
 
     public static bool SetsHomepage(ContentItem item) =>
