@@ -45,7 +45,7 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, ChangeSignal s
         {
             var query = db.ContentVersions.Where(v => v.ContentType == contentType && v.Published);
             var total = await query.CountAsync(cancellationToken);
-            var items = await query.OrderByDescending(v => v.PublishedUtc).ThenBy(v => v.Id)
+            var items = await query.OrderByDescending(v => v.PublishedUtc).ThenByDescending(v => v.Id)
                 .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
             return new ContentPage(items.Select(ContentVersionMapper.ToItem).ToList(), page, pageSize, total);
         });

@@ -49,6 +49,9 @@ public sealed class SysRiftDbContext(DbContextOptions<SysRiftDbContext> options)
             version.HasIndex(x => new { x.Path, x.Published });
             version.HasIndex(x => new { x.ContentType, x.Published, x.SortOrder });
             version.HasIndex(x => new { x.ContentType, x.Latest });
+            // Newest-first listings of published items walk this partial index instead of sorting the type.
+            // ("Published" as a bare boolean is valid filter syntax for both SQLite and PostgreSQL.)
+            version.HasIndex(x => new { x.ContentType, x.PublishedUtc }, "IX_ContentVersions_PublishedByDate").HasFilter("\"Published\"");
         });
 
         builder.Entity<DocumentRecord>(document =>

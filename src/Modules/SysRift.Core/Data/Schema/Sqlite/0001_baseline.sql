@@ -156,3 +156,6 @@ CREATE INDEX "IX_ContentVersions_ContentType_Published_SortOrder" ON "ContentVer
 CREATE INDEX "IX_ContentVersions_Path_Published" ON "ContentVersions" ("Path", "Published");
 
 
+CREATE INDEX "IX_ContentVersions_PublishedByDate" ON "ContentVersions" ("ContentType", "PublishedUtc") WHERE "Published";
+
+
