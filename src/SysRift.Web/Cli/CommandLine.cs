@@ -24,10 +24,11 @@ public static class CommandLine
           recipe import FILE [--skip-unsupported]     validate, then apply in one transaction
           recipe export [--out FILE]                  write the whole site as a recipe (stdout by default)
           backup --out FILE                           consistent copy of the SQLite database while serving
+          health [--url URL]                          exit 0 when URL/health/ready answers 200 (container HEALTHCHECK)
         configuration as for the site (SysRift__DataPath, SysRift__Database__Provider, ...)
         """;
 
-    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "recipe" or "backup" or "help" or "--help";
+    public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "recipe" or "backup" or "health" or "help" or "--help";
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -39,6 +40,7 @@ public static class CommandLine
                 ["recipe", "import", var file, .. var rest] => await RecipeAsync(file, apply: true, rest),
                 ["recipe", "export", .. var rest] => await ExportAsync(Option(rest, "--out")),
                 ["backup", .. var rest] when Option(rest, "--out") is { } output => await BackupAsync(output),
+                ["health", .. var rest] => await HealthAsync(Option(rest, "--url") ?? "http://localhost:8080"),
                 _ => UsageError(),
             };
         }
@@ -133,6 +135,22 @@ public static class CommandLine
         source.BackupDatabase(destination);
         await Console.Error.WriteLineAsync($"backed up {shell.Database.Redacted()} to {target} ({new FileInfo(target).Length:N0} bytes)");
         return 0;
+    }
+
+    private static async Task<int> HealthAsync(string baseUrl)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
+        try
+        {
+            using var response = await client.GetAsync(baseUrl.TrimEnd('/') + "/health/ready");
+            Console.WriteLine($"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            return response.IsSuccessStatusCode ? 0 : 1;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            await Console.Error.WriteLineAsync($"error: {baseUrl} does not answer: {exception.Message}");
+            return 1;
+        }
     }
 
     private static WebApplication Build()
