@@ -16,7 +16,6 @@ public static class SysRiftHostingExtensions
         var mvc = builder.Services.AddControllersWithViews();
         foreach (var module in catalog.Modules) mvc.AddApplicationPart(module.GetType().Assembly);
 
-        builder.Services.AddSysRiftHealth();
         return builder;
     }
 

@@ -6,8 +6,6 @@ namespace SysRift.Web.Health;
 /// <summary>/health/live (the process answers) and /health/ready (database reachable, schema current, set up).</summary>
 public static class HealthEndpoints
 {
-    public static IServiceCollection AddSysRiftHealth(this IServiceCollection services) => services;
-
     public static void MapSysRiftHealth(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/health/live", () => Results.Text("live\n"));

@@ -108,12 +108,3 @@ public sealed class PostgresDataAttribute : Xunit.Sdk.DataAttribute
 
     public override IEnumerable<object[]> GetData(System.Reflection.MethodInfo testMethod) => [[DatabaseProvider.Postgres]];
 }
-
-/// <summary>A fact that needs PostgreSQL, skipped and failed on the same terms as <see cref="PostgresDataAttribute"/>.</summary>
-public sealed class PostgresFactAttribute : FactAttribute
-{
-    public PostgresFactAttribute()
-    {
-        if (!PostgresServer.IsCi && PostgresServer.Unavailable is { } reason) Skip = "PostgreSQL unavailable: " + reason;
-    }
-}

@@ -6,7 +6,4 @@ public interface IContentFieldType
     string Name { get; }
 
     void Validate(FieldContext context);
-
-    /// <summary>Plain text for search indexing, or null.</summary>
-    string? SearchText(System.Text.Json.Nodes.JsonObject? value) => null;
 }

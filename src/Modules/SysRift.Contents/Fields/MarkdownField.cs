@@ -10,6 +10,4 @@ public sealed class MarkdownField : IContentFieldType
         var markdown = context.StringProperty("Markdown");
         context.RequireWhenEmpty("Markdown", string.IsNullOrWhiteSpace(markdown));
     }
-
-    public string? SearchText(System.Text.Json.Nodes.JsonObject? value) => value?["Markdown"]?.ToString();
 }

@@ -36,8 +36,6 @@ public sealed class MultiTextField : IContentFieldType
             context.Error("Values", $"has \"{value}\", which is not one of: {string.Join(", ", options)}.");
     }
 
-    public string? SearchText(JsonObject? value) => string.Join(' ', Read(value));
-
     public static List<string> Read(JsonObject? field) =>
         field?["Values"] is JsonArray array
             ? array.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>()).ToList()

@@ -35,6 +35,4 @@ public sealed class TextField : IContentFieldType
                 context.Error("Text", SettingsReader.String(settings, context.Group, "PatternMessage") is { Length: > 0 } message ? message : $"must match the pattern {pattern}.");
         }
     }
-
-    public string? SearchText(System.Text.Json.Nodes.JsonObject? value) => value?["Text"]?.ToString();
 }

@@ -38,8 +38,6 @@ public sealed class MarkdownRenderer
     public string ToPlainText(string? markdown) =>
         string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown, _pipeline).Trim();
 
-    public static IEnumerable<HeadingBlock> Headings(MarkdownDocument document) => document.Descendants<HeadingBlock>();
-
     private static bool IsSafe(string url) => url.Length == 0 || LinkField.IsSafeUrl(url) || IsRelative(url);
 
     private static bool IsRelative(string url) =>
