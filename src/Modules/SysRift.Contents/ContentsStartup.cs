@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using SysRift.Contents.Definitions;
 using SysRift.Contents.Display;
 using SysRift.Contents.Fields;
+using SysRift.Contents.Indexing;
 using SysRift.Contents.Items;
 using SysRift.Contents.Lifecycle;
 using SysRift.Contents.Markdown;
@@ -31,6 +32,7 @@ public sealed class ContentsStartup : IModuleStartup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ContentWriter>();
         services.AddScoped<ContentManager>();
+        services.AddScoped<IPublishedContentIndexer, ContentTermIndexer>();
 
         // Themes keep their views flat under Views/, named by alternates (Content-Article.cshtml).
         services.Configure<RazorViewEngineOptions>(options => options.ViewLocationFormats.Add("/Views/{0}.cshtml"));

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using SysRift.Contents.Indexing;
 using SysRift.Contents.Items;
 using SysRift.Core.Data;
 using SysRift.Core.Ids;
@@ -11,7 +12,7 @@ namespace SysRift.Contents.Lifecycle;
 /// move is legal, then sets the version flags that the new state means. The caller saves. Shared by the
 /// editor path (ContentManager) and the bulk path (recipe import), so both follow the same rules.
 /// </summary>
-public sealed class ContentWriter(SysRiftDbContext db, ILogger<ContentWriter> logger)
+public sealed class ContentWriter(SysRiftDbContext db, IEnumerable<IPublishedContentIndexer> indexers, ILogger<ContentWriter> logger)
 {
     /// <summary>How a new version is stamped.</summary>
     public sealed record VersionStamp(string? User, DateTime Now, bool KeepImportedIdsAndDates = false);
@@ -51,6 +52,8 @@ public sealed class ContentWriter(SysRiftDbContext db, ILogger<ContentWriter> lo
         if (content is null && action is ContentAction.SaveDraft) return "a draft needs content";
         if (content is null && from is null) return "a new item needs content";
 
+        var isNew = state.Header is null;
+        var publishedBefore = state.PublishedVersion;
         var header = state.Header ??= NewHeader(contentItemId, content!, stamp);
         switch (action)
         {
@@ -83,6 +86,12 @@ public sealed class ContentWriter(SysRiftDbContext db, ILogger<ContentWriter> lo
                 newest.Latest = true;
                 state.LatestVersion = newest;
                 break;
+        }
+
+        if (!ReferenceEquals(publishedBefore, state.PublishedVersion))
+        {
+            foreach (var indexer in indexers)
+                await indexer.IndexAsync(contentItemId, header.ContentType, state.PublishedVersion, isNew, cancellationToken);
         }
 
         header.Status = to;

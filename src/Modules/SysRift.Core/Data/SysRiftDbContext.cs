@@ -14,6 +14,7 @@ public sealed class SysRiftDbContext(DbContextOptions<SysRiftDbContext> options)
     public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
     public DbSet<ContentVersionRecord> ContentVersions => Set<ContentVersionRecord>();
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
+    public DbSet<ContentTermRecord> ContentTerms => Set<ContentTermRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -52,6 +53,18 @@ public sealed class SysRiftDbContext(DbContextOptions<SysRiftDbContext> options)
             // Newest-first listings of published items walk this partial index instead of sorting the type.
             // ("Published" as a bare boolean is valid filter syntax for both SQLite and PostgreSQL.)
             version.HasIndex(x => new { x.ContentType, x.PublishedUtc }, "IX_ContentVersions_PublishedByDate").HasFilter("\"Published\"");
+        });
+
+        builder.Entity<ContentTermRecord>(term =>
+        {
+            term.ToTable("ContentTerms");
+            term.HasKey(x => x.Id);
+            term.Property(x => x.ContentItemId).HasMaxLength(64);
+            term.Property(x => x.ContentType).HasMaxLength(128);
+            term.Property(x => x.Field).HasMaxLength(256);
+            term.Property(x => x.Value).HasMaxLength(256);
+            term.HasIndex(x => new { x.ContentType, x.Field, x.Value, x.ContentItemId });
+            term.HasIndex(x => new { x.ContentItemId, x.Field });
         });
 
         builder.Entity<DocumentRecord>(document =>

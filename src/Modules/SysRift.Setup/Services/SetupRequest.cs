@@ -5,7 +5,7 @@ public sealed class SetupRequest
 {
     public string SiteName { get; set; } = "SysRift";
     public string TimeZone { get; set; } = "UTC";
-    public string Recipe { get; set; } = "blank";
+    public string Recipe { get; set; } = "sysrift";
     public string AdminUserName { get; set; } = "";
     public string AdminEmail { get; set; } = "";
     public string AdminPassword { get; set; } = "";

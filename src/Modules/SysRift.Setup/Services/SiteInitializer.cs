@@ -39,7 +39,7 @@ public sealed class SiteInitializer(SiteShell shell, SchemaMigrator migrator, Se
         var result = await setup.SetupAsync(new SetupRequest
         {
             SiteName = unattended.SiteName!,
-            Recipe = unattended.Recipe ?? "blank",
+            Recipe = unattended.Recipe ?? "sysrift",
             TimeZone = unattended.TimeZone ?? "UTC",
             AdminUserName = unattended.AdminUserName!,
             AdminEmail = unattended.AdminEmail ?? "",

@@ -36,6 +36,15 @@ CREATE TABLE "ContentItems" (
 );
 
 
+CREATE TABLE "ContentTerms" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_ContentTerms" PRIMARY KEY AUTOINCREMENT,
+    "ContentItemId" TEXT NOT NULL,
+    "ContentType" TEXT NOT NULL,
+    "Field" TEXT NOT NULL,
+    "Value" TEXT NOT NULL
+);
+
+
 CREATE TABLE "ContentVersions" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_ContentVersions" PRIMARY KEY AUTOINCREMENT,
     "ContentItemId" TEXT NOT NULL,
@@ -133,6 +142,12 @@ CREATE UNIQUE INDEX "UserNameIndex" ON "AspNetUsers" ("NormalizedUserName");
 
 
 CREATE INDEX "IX_ContentItems_ContentType_Status" ON "ContentItems" ("ContentType", "Status");
+
+
+CREATE INDEX "IX_ContentTerms_ContentItemId_Field" ON "ContentTerms" ("ContentItemId", "Field");
+
+
+CREATE INDEX "IX_ContentTerms_ContentType_Field_Value_ContentItemId" ON "ContentTerms" ("ContentType", "Field", "Value", "ContentItemId");
 
 
 CREATE INDEX "IX_ContentVersions_ContentItemId_Latest" ON "ContentVersions" ("ContentItemId", "Latest");
