@@ -36,20 +36,61 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, ChangeSignal s
                 .OrderBy(v => v.SortOrder).ThenBy(v => v.DisplayText).Take(500).ToListAsync(cancellationToken))
             .Select(ContentVersionMapper.ToItem).ToList());
 
-    /// <summary>One page of a type's published items, newest first.</summary>
-    public Task<ContentPage> PageAsync(string contentType, int page, int pageSize, CancellationToken cancellationToken = default)
+    /// <summary>One page of a type's published items, newest first; optionally only those with a field term.</summary>
+    public Task<ContentPage> PageAsync(string contentType, int page, int pageSize, string? field = null, string? value = null, CancellationToken cancellationToken = default)
     {
         page = Math.Max(1, page);
         pageSize = Math.Clamp(pageSize, 1, 100);
-        return GetAsync($"page:{contentType}:{page}:{pageSize}", async db =>
+        return GetAsync($"page:{contentType}:{page}:{pageSize}:{field}:{value}", async db =>
         {
             var query = db.ContentVersions.Where(v => v.ContentType == contentType && v.Published);
+            if (field is not null && value is not null)
+                query = query.Where(v => db.ContentTerms.Any(t => t.ContentItemId == v.ContentItemId && t.ContentType == contentType && t.Field == field && t.Value == value));
             var total = await query.CountAsync(cancellationToken);
             var items = await query.OrderByDescending(v => v.PublishedUtc).ThenByDescending(v => v.Id)
                 .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
             return new ContentPage(items.Select(ContentVersionMapper.ToItem).ToList(), page, pageSize, total);
         });
     }
+
+    /// <summary>Published items holding a field term, in term order ("Article.StartHere"), or with one value ("Article.Flagship" = "true").</summary>
+    public Task<IReadOnlyList<ContentItem>> ByTermAsync(string contentType, string field, string? value = null, int take = 12, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<ContentItem>>($"term:{contentType}:{field}:{value}:{take}", async db =>
+        {
+            var terms = db.ContentTerms.Where(t => t.ContentType == contentType && t.Field == field);
+            if (value is not null) terms = terms.Where(t => t.Value == value);
+            var ordered = await terms.OrderBy(t => t.Value).ThenBy(t => t.ContentItemId).Select(t => t.ContentItemId).Take(take).ToListAsync(cancellationToken);
+            var records = await db.ContentVersions.Where(v => ordered.Contains(v.ContentItemId) && v.Published).ToListAsync(cancellationToken);
+            return ordered.Select(id => records.FirstOrDefault(r => r.ContentItemId == id)).Where(r => r is not null).Select(r => ContentVersionMapper.ToItem(r!)).ToList();
+        });
+
+    /// <summary>The distinct values of a field term with how many published items carry each (filter menus).</summary>
+    public Task<IReadOnlyList<(string Value, int Count)>> TermValuesAsync(string contentType, string field, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<(string Value, int Count)>>($"values:{contentType}:{field}", async db =>
+            (await db.ContentTerms.Where(t => t.ContentType == contentType && t.Field == field)
+                .GroupBy(t => t.Value).Select(g => new { g.Key, Count = g.Count() }).OrderBy(g => g.Key).Take(200).ToListAsync(cancellationToken))
+            .Select(g => (g.Key, g.Count)).ToList());
+
+    /// <summary>Published items by id, in the order asked (content picker fields).</summary>
+    public Task<IReadOnlyList<ContentItem>> ByIdsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken = default) =>
+        GetAsync<IReadOnlyList<ContentItem>>("ids:" + string.Join(',', ids), async db =>
+        {
+            var records = await db.ContentVersions.Where(v => ids.Contains(v.ContentItemId) && v.Published).ToListAsync(cancellationToken);
+            return ids.Select(id => records.FirstOrDefault(r => r.ContentItemId == id)).Where(r => r is not null).Select(r => ContentVersionMapper.ToItem(r!)).ToList();
+        });
+
+    /// <summary>The next older and next newer published item of the same type, by publication date.</summary>
+    public Task<(ContentItem? Older, ContentItem? Newer)> NeighboursAsync(ContentItem item, CancellationToken cancellationToken = default) =>
+        GetAsync<(ContentItem?, ContentItem?)>("next:" + item.ContentItemId, async db =>
+        {
+            var type = item.ContentType;
+            var at = item.PublishedUtc ?? DateTime.MinValue;
+            var older = await db.ContentVersions.Where(v => v.ContentType == type && v.Published && v.PublishedUtc < at)
+                .OrderByDescending(v => v.PublishedUtc).FirstOrDefaultAsync(cancellationToken);
+            var newer = await db.ContentVersions.Where(v => v.ContentType == type && v.Published && v.PublishedUtc > at)
+                .OrderBy(v => v.PublishedUtc).FirstOrDefaultAsync(cancellationToken);
+            return (older is null ? null : ContentVersionMapper.ToItem(older), newer is null ? null : ContentVersionMapper.ToItem(newer));
+        });
 
     private static async Task<ContentItem?> One(IQueryable<ContentVersionRecord> query, CancellationToken cancellationToken)
     {
