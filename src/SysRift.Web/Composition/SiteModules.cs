@@ -2,7 +2,9 @@ using SysRift.Contents;
 using SysRift.Core;
 using SysRift.Core.Modularity;
 using SysRift.Recipes;
+using SysRift.Search;
 using SysRift.Setup;
+using SysRift.Syndication;
 using SysRift.Theme;
 
 namespace SysRift.Web.Composition;
@@ -15,7 +17,9 @@ public static class SiteModules
         new CoreStartup(),
         new ContentsStartup(),
         new RecipesStartup(),
+        new SearchStartup(),
         new SetupStartup(),
+        new SyndicationStartup(),
         new ThemeStartup(),
     ];
 }
