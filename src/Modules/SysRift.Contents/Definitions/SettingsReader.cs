@@ -36,7 +36,7 @@ public static class SettingsReader
     {
         var node = Get(settings, group, key);
         if (node is not JsonValue value) return null;
-        if (value.TryGetValue<double>(out var d)) return d;
+        if (value.GetValueKind() == JsonValueKind.Number && double.TryParse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var d)) return d;
         if (value.TryGetValue<string>(out var s) && double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) return parsed;
         return null;
     }

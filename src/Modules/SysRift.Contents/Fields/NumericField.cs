@@ -13,10 +13,8 @@ public sealed class NumericField : IContentFieldType
     public void Validate(FieldContext context)
     {
         var node = context.Property("Value");
-        decimal? value = null;
-        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number) value = v.GetValue<decimal>();
-        else if (node is JsonValue s && s.GetValueKind() == JsonValueKind.String && decimal.TryParse(s.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed)) value = parsed;
-        else if (node is not null && node.GetValueKind() != JsonValueKind.Null) context.Error("Value", "must be a number.");
+        decimal? value = Parse(node);
+        if (value is null && node is not null && node.GetValueKind() != JsonValueKind.Null) context.Error("Value", "must be a number.");
 
         context.RequireWhenEmpty("Value", value is null);
         if (value is null) return;
@@ -32,11 +30,14 @@ public sealed class NumericField : IContentFieldType
             context.Error("Value", scale == 0 ? "must be a whole number." : $"must have at most {scale} decimal places.");
     }
 
-    public static double? Read(JsonObject? field)
+    public static double? Read(JsonObject? field) => Parse(field?["Value"]) is { } value ? (double)value : null;
+
+    // Numbers are read from their JSON text: a JsonValue built in code may hold an int, a long or a double,
+    // and typed getters throw or refuse across those; the text is the same for all of them.
+    private static decimal? Parse(JsonNode? node) => node switch
     {
-        var node = field?["Value"];
-        if (node is JsonValue v && v.TryGetValue<double>(out var d)) return d;
-        if (node is JsonValue s && s.TryGetValue<string>(out var text) && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)) return parsed;
-        return null;
-    }
+        JsonValue v when v.GetValueKind() == JsonValueKind.Number && decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
+        JsonValue v when v.GetValueKind() == JsonValueKind.String && decimal.TryParse(v.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
+        _ => null,
+    };
 }

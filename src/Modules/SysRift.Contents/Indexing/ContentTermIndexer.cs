@@ -43,7 +43,8 @@ public sealed class ContentTermIndexer(SysRiftDbContext db) : IPublishedContentI
                 else if (value["Value"] is JsonValue scalar)
                 {
                     if (scalar.GetValueKind() == JsonValueKind.True) yield return (key, "true");
-                    else if (scalar.GetValueKind() == JsonValueKind.Number) yield return (key, SortableNumber(scalar.GetValue<double>()));
+                    else if (scalar.GetValueKind() == JsonValueKind.Number && double.TryParse(scalar.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
+                        yield return (key, SortableNumber(number));
                 }
             }
         }
