@@ -38,6 +38,8 @@ public sealed class ContentsStartup : IModuleStartup
         services.Configure<RazorViewEngineOptions>(options => options.ViewLocationFormats.Add("/Views/{0}.cshtml"));
     }
 
+    public void ConfigurePipeline(IApplicationBuilder app) => app.UseMiddleware<PublicPageCache>();
+
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         // Lowest priority: every other module's routes win; whatever is left may be a content path.

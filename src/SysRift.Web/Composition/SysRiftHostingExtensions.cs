@@ -16,6 +16,8 @@ public static class SysRiftHostingExtensions
         var mvc = builder.Services.AddControllersWithViews();
         foreach (var module in catalog.Modules) mvc.AddApplicationPart(module.GetType().Assembly);
 
+        // Compresses what the page cache does not (static assets, uncached responses).
+        builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
         return builder;
     }
 
@@ -30,7 +32,12 @@ public static class SysRiftHostingExtensions
         // Visitors never see a stack trace: errors render the themed error page (details go to the log).
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
-        app.UseStaticFiles();
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Theme assets change only with a deploy; a day of caching, revalidated by ETag after that.
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
+        });
         foreach (var module in catalog.Modules) module.ConfigurePipeline(app);
         app.UseRouting();
         app.UseAuthentication();

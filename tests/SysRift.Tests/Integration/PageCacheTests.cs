@@ -1,0 +1,53 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using SysRift.Contents.Items;
+using SysRift.Core.Data;
+
+namespace SysRift.Tests.Integration;
+
+public sealed class PageCacheTests
+{
+    [Fact]
+    public async Task Pages_carry_an_etag_answer_304_compress_and_change_the_moment_an_editor_publishes()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new SiteFactory(database, recipe: "sysrift");
+        var client = site.Browser();
+
+        var first = await client.GetAsync("/");
+        var etag = first.Headers.ETag;
+        Assert.NotNull(etag);
+        Assert.Equal(etag, (await client.GetAsync("/")).Headers.ETag);
+
+        var revalidate = new HttpRequestMessage(HttpMethod.Get, "/");
+        revalidate.Headers.IfNoneMatch.Add(etag);
+        var notModified = await client.SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+
+        var compressed = new HttpRequestMessage(HttpMethod.Get, "/");
+        compressed.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+        var brotli = await client.SendAsync(compressed);
+        Assert.Equal("br", brotli.Content.Headers.ContentEncoding.Single());
+        await using (var decoded = new BrotliStream(await brotli.Content.ReadAsStreamAsync(), CompressionMode.Decompress))
+        using (var reader = new StreamReader(decoded))
+            Assert.Contains("I build systems to understand them.", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+
+        await site.InScopeAsync(async s =>
+        {
+            var manager = s.GetRequiredService<ContentManager>();
+            var home = (await manager.GetAsync("homepage"))!;
+            home.GetOrCreatePart("HomePage")["Headline"] = new JsonObject { ["Text"] = "A new headline." };
+            Assert.True((await manager.SaveAsync(home, publish: true, null, "editor")).Succeeded);
+        });
+
+        var stale = new HttpRequestMessage(HttpMethod.Get, "/");
+        stale.Headers.IfNoneMatch.Add(etag);
+        var fresh = await client.SendAsync(stale);
+        Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
+        Assert.NotEqual(etag, fresh.Headers.ETag);
+        Assert.Contains("A new headline.", await fresh.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}
