@@ -15,6 +15,13 @@ using SysRift.Web.Composition;
 // Imports a generated recipe of N articles into a fresh SQLite site, then measures lookups by path and
 // paged listings on that data. Reference for the import: the same rows inserted with plain ADO.NET in
 // one transaction, in the same run, on the same disk.
+// "generate N FILE" only writes the recipe (for bench/http.sh); otherwise: import benchmark of N items.
+if (args is ["generate", var n, var file])
+{
+    await File.WriteAllTextAsync(file, Generate(int.Parse(n, CultureInfo.InvariantCulture)));
+    return;
+}
+
 var count = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 10_000;
 var dataPath = Directory.CreateTempSubdirectory("sysrift-bench-").FullName;
 try

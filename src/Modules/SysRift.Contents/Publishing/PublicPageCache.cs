@@ -22,6 +22,9 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal)
     private static readonly string[] CacheableTypes = ["text/html", "application/atom+xml", "application/xml", "text/plain"];
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    // Requests that miss together wait for one render instead of rendering the same page 64 times.
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<Entry?>> _rendering = new(StringComparer.Ordinal);
     private (long Content, long Site, long Definitions) _stamp = (-1, -1, -1);
     private long _bytes;
 
@@ -50,6 +53,34 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal)
             return;
         }
 
+        var render = new TaskCompletionSource<Entry?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var inFlight = _rendering.GetOrAdd(key, render);
+        if (inFlight != render)
+        {
+            if (await inFlight.Task is { } rendered) await WriteAsync(context, rendered);
+            else await next(context);
+            return;
+        }
+
+        try
+        {
+            entry = await RenderAsync(context, stamp, key);
+            render.SetResult(entry);
+        }
+        catch
+        {
+            render.SetResult(null);
+            throw;
+        }
+        finally
+        {
+            _rendering.TryRemove(key, out _);
+        }
+    }
+
+    /// <summary>Runs the pipeline into a buffer; returns the cache entry, or null when the response is not cacheable (already sent).</summary>
+    private async Task<Entry?> RenderAsync(HttpContext context, (long, long, long) stamp, string key)
+    {
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -70,10 +101,10 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal)
         {
             buffer.Position = 0;
             await buffer.CopyToAsync(original, context.RequestAborted);
-            return;
+            return null;
         }
 
-        entry = Build(contentType, buffer.ToArray());
+        var entry = Build(contentType, buffer.ToArray());
         // Keep it only if nothing was committed while it rendered, and within the memory bound.
         if (stamp == (signal.Stamp(ChangeTopics.Content), signal.Stamp(ChangeTopics.Site), signal.Stamp(ChangeTopics.Definitions)))
         {
@@ -87,6 +118,7 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal)
         }
 
         await WriteAsync(context, entry);
+        return entry;
     }
 
     private static bool IsCacheable(HttpContext context)
