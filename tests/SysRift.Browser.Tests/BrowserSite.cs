@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Playwright;
+
+namespace SysRift.Browser.Tests;
+
+/// <summary>
+/// The site on a real Kestrel port (a browser needs a socket), set up from the shipped sysrift recipe on a
+/// fresh SQLite file, plus one headless Debian Chromium driven by Playwright (no browser download).
+/// </summary>
+public sealed class BrowserSite : IAsyncLifetime
+{
+    private readonly string _dataPath = Directory.CreateTempSubdirectory("sysrift-browser-").FullName;
+    private Factory? _factory;
+    private IPlaywright? _playwright;
+
+    public string BaseUrl { get; private set; } = "";
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (Tools.Unavailable is { } reason && !Tools.IsCi) return;
+        _factory = new Factory(_dataPath);
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        BaseUrl = _factory.ClientOptions.BaseAddress.ToString().TrimEnd('/');
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Tools.Chromium,
+            Headless = true,
+            // As root in a sandbox, with no network but loopback: no sandbox, no background connections.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (_factory is not null) await _factory.DisposeAsync();
+        try { Directory.Delete(_dataPath, recursive: true); } catch (IOException) { }
+    }
+
+    public async Task<IPage> PageAsync(int width, ColorScheme scheme = ColorScheme.Light, bool javaScript = true)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+            ColorScheme = scheme,
+            JavaScriptEnabled = javaScript,
+            BaseURL = BaseUrl,
+        });
+        return await context.NewPageAsync();
+    }
+
+    private sealed class Factory(string dataPath) : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseEnvironment("Production");
+            // The theme's assets come from its Razor class library: published output copies them to
+            // wwwroot; from the build output they are found through the static web assets manifest.
+            builder.UseStaticWebAssets();
+            builder.UseSetting("SysRift:DataPath", dataPath);
+            builder.UseSetting("SysRift:Setup:SiteName", "SysRift");
+            builder.UseSetting("SysRift:Setup:Recipe", "sysrift");
+            builder.UseSetting("SysRift:Setup:AdminUserName", "admin");
+            builder.UseSetting("SysRift:Setup:AdminEmail", "admin@example.com");
+            builder.UseSetting("SysRift:Setup:AdminPassword", "browser test passphrase");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserSite>
+{
+    public const string Name = "browser";
+}

@@ -1,0 +1,94 @@
+using Microsoft.Playwright;
+
+namespace SysRift.Browser.Tests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class VisitorJourneyTests(BrowserSite site)
+{
+    [BrowserTheory]
+    [InlineData(390)]
+    [InlineData(1280)]
+    public async Task A_visitor_reads_the_site_end_to_end_without_errors(int width)
+    {
+        var page = await site.PageAsync(width);
+        var problems = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") problems.Add($"console: {message.Text}"); };
+        page.RequestFailed += (_, request) => problems.Add($"failed: {request.Url}");
+        page.Response += (_, response) => { if (response.Status >= 400) problems.Add($"{response.Status}: {response.Url}"); };
+        page.Request += (_, request) => { if (!request.Url.StartsWith(site.BaseUrl, StringComparison.Ordinal)) problems.Add($"other host: {request.Url}"); };
+
+        await page.GotoAsync("/");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("I build systems to understand them.");
+        await Shot(page, $"home-{width}");
+
+        await page.Locator(".toc a[href='#principles']").ClickAsync();
+        await Expect(page.Locator("#principles")).ToBeInViewportAsync();
+        await Expect(page.Locator(".numbered__item")).ToHaveCountAsync(6);
+
+        await page.Locator(".site-nav a", new() { HasTextString = "Articles" }).ClickAsync();
+        await page.WaitForURLAsync("**/articles");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Engineering knowledge base");
+        await Shot(page, $"articles-{width}");
+
+        await page.Locator(".start-here a").First.ClickAsync();
+        await page.WaitForURLAsync("**/articles/from-request-to-completion");
+        await Expect(page.Locator(".takeaway-box")).ToBeVisibleAsync();
+        await Shot(page, $"article-{width}");
+
+        await page.Locator("#site-search-q").FillAsync("queues");
+        await page.Locator("#site-search-q").PressAsync("Enter");
+        await page.WaitForURLAsync("**/search?q=queues");
+        Assert.True(await page.Locator(".search-results li").CountAsync() > 0);
+        Assert.True(await page.Locator(".search-results mark").CountAsync() > 0);
+        await Shot(page, $"search-{width}");
+
+        var feedHref = await page.Locator("link[rel=alternate][type='application/atom+xml']").GetAttributeAsync("href");
+        var feed = await page.APIRequest.GetAsync(feedHref!);
+        Assert.Equal(200, feed.Status);
+        Assert.Contains("<feed", await feed.TextAsync(), StringComparison.Ordinal);
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+
+        // Chrome logs its own console error for any 404 document, so the 404 is checked on its own terms.
+        var missing = await page.GotoAsync("/no-such-page");
+        Assert.Equal(404, missing!.Status);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Not found");
+        await Expect(page.Locator(".site-header")).ToBeVisibleAsync();
+        await Shot(page, $"404-{width}");
+    }
+
+    [BrowserFact]
+    public async Task The_colour_scheme_follows_the_system_and_the_toggle_is_remembered()
+    {
+        var page = await site.PageAsync(1280, ColorScheme.Dark);
+        await page.GotoAsync("/");
+        var background = () => page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+        var dark = await background();
+
+        var toggle = page.Locator(".theme-toggle");
+        await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "true");
+        await toggle.ClickAsync();
+        Assert.NotEqual(dark, await background());
+        await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "false");
+
+        await page.ReloadAsync();
+        Assert.Equal("light", await page.EvaluateAsync<string>("document.documentElement.getAttribute('data-theme')"));
+        Assert.NotEqual(dark, await background());
+        await Shot(page, "home-toggled-light");
+    }
+
+    [BrowserFact]
+    public async Task The_site_reads_without_javascript()
+    {
+        var page = await site.PageAsync(390, javaScript: false);
+        await page.GotoAsync("/articles/why-distributed-systems-fail");
+        await Expect(page.Locator("h1")).ToContainTextAsync("Why Distributed Systems Fail");
+        Assert.True(await page.Locator(".prose h2").CountAsync() >= 3);
+        await Expect(page.Locator(".theme-toggle")).ToBeHiddenAsync();
+    }
+
+    private static async Task Shot(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Tools.ArtifactsFolder, name + ".png"), FullPage = true });
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
