@@ -6,6 +6,24 @@ namespace SysRift.Core.Signals;
 /// <summary>Flushes <see cref="PendingChanges"/> when the database says the work is durable.</summary>
 public sealed class CommitSignalInterceptor(PendingChanges pending) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
+    /// <summary>
+    /// On PostgreSQL the changed topics are announced to every node with pg_notify inside the committing
+    /// transaction: PostgreSQL delivers the notification only if, and when, the commit succeeds.
+    /// </summary>
+    public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
+    {
+        var topics = pending.Peek();
+        if (topics.Count > 0 && transaction.Connection is Npgsql.NpgsqlConnection connection)
+        {
+            await using var command = new Npgsql.NpgsqlCommand("SELECT pg_notify(@channel, @topics)", connection, (Npgsql.NpgsqlTransaction)transaction);
+            command.Parameters.AddWithValue("channel", PostgresChangeListener.Channel);
+            command.Parameters.AddWithValue("topics", string.Join(',', topics));
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return result;
+    }
+
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
         pending.Flush();

@@ -13,6 +13,12 @@ public sealed class PendingChanges(ChangeSignal signal)
         lock (_topics) _topics.Add(topic);
     }
 
+    /// <summary>The topics waiting for the commit, without taking them.</summary>
+    public IReadOnlyList<string> Peek()
+    {
+        lock (_topics) return [.. _topics];
+    }
+
     public void Flush()
     {
         string[] topics;

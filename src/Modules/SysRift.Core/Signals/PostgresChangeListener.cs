@@ -1,0 +1,56 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Npgsql;
+using SysRift.Core.Data;
+using SysRift.Core.Site;
+
+namespace SysRift.Core.Signals;
+
+/// <summary>
+/// On PostgreSQL, listens for the change topics other nodes commit (see CommitSignalInterceptor) and moves
+/// this node's stamps, so its caches drop exactly when another node publishes. After a lost connection it
+/// reconnects and moves every stamp, since notifications sent meanwhile are gone.
+/// </summary>
+public sealed class PostgresChangeListener(SiteShell shell, ChangeSignal signal, ILogger<PostgresChangeListener> logger) : BackgroundService
+{
+    public const string Channel = "sysrift_changes";
+    private static readonly string[] AllTopics = [ChangeTopics.Content, ChangeTopics.Definitions, ChangeTopics.Site];
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (!shell.IsRunning || shell.Database.Provider != DatabaseProvider.Postgres)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(1), stoppingToken);
+                continue;
+            }
+
+            try
+            {
+                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(shell.Database.ConnectionString) { KeepAlive = 15 }.ConnectionString);
+                await connection.OpenAsync(stoppingToken);
+                connection.Notification += (_, e) =>
+                {
+                    foreach (var topic in e.Payload.Split(',', StringSplitOptions.RemoveEmptyEntries)) signal.Bump(topic);
+                };
+                await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(stoppingToken);
+                foreach (var topic in AllTopics) signal.Bump(topic);
+                logger.LogInformation("Listening for changes from other nodes on {Channel}", Channel);
+                delay = TimeSpan.FromSeconds(1);
+                while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception) when (exception is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
+            {
+                logger.LogWarning("Change listener lost the database ({Message}); retrying in {Delay}", exception.Message, delay);
+                await Task.Delay(delay, stoppingToken);
+                delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
+            }
+        }
+    }
+}

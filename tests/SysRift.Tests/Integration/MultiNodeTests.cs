@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using SysRift.Contents.Items;
+using SysRift.Core.Data;
+
+namespace SysRift.Tests.Integration;
+
+/// <summary>Two nodes, one PostgreSQL database: what one node publishes, the other serves within a second.</summary>
+public sealed class MultiNodeTests
+{
+    [Theory, PostgresData]
+    public async Task A_publish_on_one_node_is_served_by_the_other_within_a_second(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var first = new SiteFactory(database, recipe: "sysrift");
+        var firstClient = first.Browser();
+        Assert.Equal(HttpStatusCode.OK, (await firstClient.GetAsync("/health/ready")).StatusCode);
+
+        // The second node has its own data folder; it finds the set-up site in the shared database.
+        var secondData = Directory.CreateTempSubdirectory("sysrift-node2-").FullName;
+        await using var second = new SiteFactory(database, recipe: null, settings: new Dictionary<string, string?> { ["SysRift:DataPath"] = secondData });
+        var secondClient = second.Browser();
+        Assert.Contains("I build systems to understand them.", await secondClient.GetStringAsync("/"), StringComparison.Ordinal); // now cached on node 2
+        await Task.Delay(300); // the listener is connected once the node has served
+
+        await first.InScopeAsync(async s =>
+        {
+            var manager = s.GetRequiredService<ContentManager>();
+            var home = (await manager.GetAsync("homepage"))!;
+            home.GetOrCreatePart("HomePage")["Headline"] = new JsonObject { ["Text"] = "Published on node one." };
+            Assert.True((await manager.SaveAsync(home, publish: true, null, "editor")).Succeeded);
+        });
+
+        var clock = Stopwatch.StartNew();
+        while (!(await secondClient.GetStringAsync("/")).Contains("Published on node one.", StringComparison.Ordinal))
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), "node two still serves the old page after 1 s");
+            await Task.Delay(20);
+        }
+    }
+}
