@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -32,6 +33,11 @@ public sealed class CoreStartup : IModuleStartup
             DatabaseConfigurator.Configure(options, provider.GetRequiredService<ScopedDatabase>().Settings);
             options.AddInterceptors(provider.GetRequiredService<CommitSignalInterceptor>());
         });
+
+        services.AddDataProtection().SetApplicationName("SysRift");
+        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(provider =>
+            new Microsoft.Extensions.Options.ConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(options =>
+                options.XmlRepository = new Security.DatabaseXmlRepository(provider.GetRequiredService<SiteShell>())));
 
         services.AddIdentity<IdentityUser, IdentityRole>(options =>
             {

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json.Nodes;
 using SysRift.Contents.Items;
@@ -38,5 +40,30 @@ public sealed class MultiNodeTests
             Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), "node two still serves the old page after 1 s");
             await Task.Delay(20);
         }
+    }
+}
+
+public sealed class DataProtectionTests
+{
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task Nodes_share_one_key_ring_from_the_database(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var first = new SiteFactory(database, recipe: "blank");
+        first.CreateClient().Dispose();
+        var secret = first.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector("test").Protect("shared across nodes");
+
+        var secondData = Directory.CreateTempSubdirectory("sysrift-node2-").FullName;
+        await using var second = new SiteFactory(database, recipe: null, settings: new Dictionary<string, string?> { ["SysRift:DataPath"] = secondData });
+        second.CreateClient().Dispose();
+        var unprotected = second.Services.GetRequiredService<Microsoft.AspNetCore.DataProtection.IDataProtectionProvider>().CreateProtector("test").Unprotect(secret);
+
+        Assert.Equal("shared across nodes", unprotected);
+        // Both nodes run on this machine, where a key folder in the home directory would also be shared:
+        // the key must be in the database itself.
+        await using var context = DatabaseConfigurator.CreateContext(database.Settings);
+        var stored = await context.Database.SqlQueryRaw<string>("SELECT \"Xml\" AS \"Value\" FROM \"DataProtectionKeys\"").ToListAsync();
+        Assert.NotEmpty(stored);
+        Assert.All(stored, xml => Assert.Contains("<key ", xml, StringComparison.Ordinal));
     }
 }
