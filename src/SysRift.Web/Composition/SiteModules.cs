@@ -1,6 +1,7 @@
 using SysRift.Contents;
 using SysRift.Core;
 using SysRift.Core.Modularity;
+using SysRift.Operations;
 using SysRift.Recipes;
 using SysRift.Search;
 using SysRift.Setup;
@@ -15,6 +16,7 @@ public static class SiteModules
     public static IReadOnlyList<IModuleStartup> All() =>
     [
         new CoreStartup(),
+        new OperationsStartup(),
         new ContentsStartup(),
         new RecipesStartup(),
         new SearchStartup(),

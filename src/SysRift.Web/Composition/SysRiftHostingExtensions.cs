@@ -1,6 +1,5 @@
 using SysRift.Core.Modularity;
 using SysRift.Setup.Services;
-using SysRift.Web.Health;
 
 namespace SysRift.Web.Composition;
 
@@ -43,7 +42,6 @@ public static class SysRiftHostingExtensions
         app.UseAuthentication();
         app.UseAuthorization();
 
-        app.MapSysRiftHealth();
         app.MapControllers();
         foreach (var module in catalog.Modules) module.MapEndpoints(app);
         return app;

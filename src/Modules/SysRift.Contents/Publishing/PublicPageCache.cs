@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
+using SysRift.Core.Diagnostics;
 using SysRift.Core.Signals;
 
 namespace SysRift.Contents.Publishing;
@@ -14,7 +15,7 @@ namespace SysRift.Contents.Publishing;
 /// definitions moves a stamp and drops every entry, so a publish is visible on the next request.
 /// Only anonymous GET/HEAD requests for 200 responses of public paths are cached.
 /// </summary>
-public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal)
+public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, SiteMetrics metrics)
 {
     private const int MaxEntries = 5_000;
     private const long MaxBytes = 128L * 1024 * 1024;
@@ -49,14 +50,18 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal)
         var key = context.Request.Path.Value + context.Request.QueryString.Value;
         if (_entries.TryGetValue(key, out var entry))
         {
+            metrics.Increment("sysrift_page_cache_total", "result=\"hit\"");
+            context.Items[SiteMetrics.RouteItem] = "(page cache)";
             await WriteAsync(context, entry);
             return;
         }
 
+        metrics.Increment("sysrift_page_cache_total", "result=\"miss\"");
         var render = new TaskCompletionSource<Entry?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var inFlight = _rendering.GetOrAdd(key, render);
         if (inFlight != render)
         {
+            context.Items[SiteMetrics.RouteItem] = "(page cache)";
             if (await inFlight.Task is { } rendered) await WriteAsync(context, rendered);
             else await next(context);
             return;

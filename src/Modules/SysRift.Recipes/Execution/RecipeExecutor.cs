@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using SysRift.Contents.Definitions;
 using SysRift.Core.Data;
+using SysRift.Core.Diagnostics;
 using SysRift.Core.Documents;
 using SysRift.Recipes.Reading;
 using SysRift.Recipes.Scripting;
@@ -22,6 +23,7 @@ public sealed class RecipeExecutor(
     SysRiftDbContext db,
     ScopedDatabase database,
     IConfiguration configuration,
+    SiteMetrics metrics,
     ILogger<RecipeExecutor> logger)
 {
     private readonly IReadOnlyList<IRecipeStep> _steps = steps.ToList();
@@ -65,6 +67,7 @@ public sealed class RecipeExecutor(
         }
 
         var report = Report(recipe, problems, options);
+        if (apply && !report.IsValid) metrics.Increment("sysrift_recipe_imports_total", "result=\"refused\"");
         if (!apply || !report.IsValid) return report;
 
         var summary = new List<string>();
@@ -83,12 +86,14 @@ public sealed class RecipeExecutor(
                 if (transaction is not null) await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
                 problems.Error(context.Index, context.Name, context.Path, $"could not be applied, nothing was changed: {Innermost(exception)}");
+                metrics.Increment("sysrift_recipe_imports_total", "result=\"refused\"");
                 logger.LogWarning("Recipe {Recipe} rolled back at step {Index} ({Name}): {Message}", recipe.Name, context.Index, context.Name, Innermost(exception));
                 return Report(recipe, problems, options);
             }
         }
 
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        metrics.Increment("sysrift_recipe_imports_total", "result=\"applied\"");
         logger.LogInformation("Recipe {Recipe} applied: {Summary}", recipe.Name, string.Join(" ", summary));
         return new RecipeReport { Recipe = recipe, Problems = Ordered(problems), SkipUnsupported = options.SkipUnsupported, Applied = true, Summary = summary };
     }

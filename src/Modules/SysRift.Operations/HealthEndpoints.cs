@@ -1,12 +1,16 @@
 using SysRift.Core.Data;
 using SysRift.Core.Site;
 
-namespace SysRift.Web.Health;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace SysRift.Operations;
 
 /// <summary>/health/live (the process answers) and /health/ready (database reachable, schema current, set up).</summary>
 public static class HealthEndpoints
 {
-    public static void MapSysRiftHealth(this IEndpointRouteBuilder endpoints)
+    public static void MapSysRiftHealth(IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet("/health/live", () => Results.Text("live\n"));
         endpoints.MapGet("/health/ready", async (SiteShell shell, CancellationToken cancellationToken) =>

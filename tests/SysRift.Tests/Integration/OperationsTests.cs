@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using SysRift.Core.Data;
+
+namespace SysRift.Tests.Integration;
+
+public sealed partial class OperationsTests
+{
+    [Fact]
+    public async Task Metrics_are_prometheus_text_with_requests_latency_cache_content_and_imports()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new SiteFactory(database, recipe: "sysrift");
+        var client = site.Browser();
+        await client.GetAsync("/");
+        await client.GetAsync("/");
+        await client.GetAsync("/articles/why-distributed-systems-fail");
+        await client.GetAsync("/no/such/page");
+
+        var response = await client.GetAsync("/metrics");
+        Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
+        var text = await response.Content.ReadAsStringAsync();
+
+        // Every sample line is "name{labels} value" and every metric has HELP and TYPE.
+        foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')))
+            Assert.Matches(Sample(), line);
+        Assert.Matches(@"sysrift_http_requests_total\{route=""SysRift.Contents.Controllers.ContentItemController.Display [^""]*"",status=""200""\} [1-9]", text);
+        Assert.Matches(@"sysrift_http_requests_total\{route=""\(page cache\)"",status=""200""\} [1-9]", text);
+        Assert.Contains("status=\"404\"", text, StringComparison.Ordinal);
+        Assert.Matches(@"sysrift_http_request_duration_seconds_bucket\{route=""SysRift.Contents.Controllers.ContentItemController.Display [^""]*"",le=""\+Inf""\} [1-9]", text);
+        Assert.Matches(@"sysrift_uptime_seconds [0-9]", text);
+        Assert.Matches(@"sysrift_page_cache_total\{result=""hit""\} [1-9]", text);
+        Assert.Contains("sysrift_content_items{type=\"Article\",status=\"Published\"} 9", text, StringComparison.Ordinal);
+        Assert.Contains("sysrift_recipe_imports_total{result=\"applied\"} 1", text, StringComparison.Ordinal);
+        Assert.Contains("sysrift_signin_failures_total", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Data Source", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(database.DataPath, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Every_response_carries_a_request_id_and_takes_a_well_formed_one_from_the_caller()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new SiteFactory(database, recipe: "blank");
+        var client = site.Browser();
+
+        var own = await client.GetAsync("/health/live");
+        Assert.False(string.IsNullOrEmpty(own.Headers.GetValues("X-Request-Id").Single()));
+
+        var given = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        given.Headers.Add("X-Request-Id", "trace-42.a");
+        Assert.Equal("trace-42.a", (await client.SendAsync(given)).Headers.GetValues("X-Request-Id").Single());
+
+        var hostile = new HttpRequestMessage(HttpMethod.Get, "/health/live");
+        hostile.Headers.TryAddWithoutValidation("X-Request-Id", "<script>");
+        Assert.NotEqual("<script>", (await client.SendAsync(hostile)).Headers.GetValues("X-Request-Id").Single());
+    }
+
+    [Fact]
+    public async Task Readiness_reports_setup_and_a_missing_database()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var fresh = new SiteFactory(database, recipe: null))
+        {
+            var notSetUp = await fresh.Browser().GetAsync("/health/ready");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, notSetUp.StatusCode);
+            Assert.Contains("not set up", await notSetUp.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.OK, (await fresh.Browser().GetAsync("/health/live")).StatusCode);
+        }
+    }
+
+    [GeneratedRegex(@"^[a-z_]+(\{([a-z_]+=""(?:[^""\\]|\\.)*"",?)+\})? -?[0-9.eE+-]+$")]
+    private static partial Regex Sample();
+}
