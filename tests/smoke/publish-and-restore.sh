@@ -4,6 +4,7 @@
 # command, then back up the live SQLite database, restore it into an empty data folder and prove that the
 # restored instance serves identical pages. Loopback only; everything it starts, it stops.
 set -euo pipefail
+contains() { local body; body=$(curl -sf "$1") || return 1; [[ "$body" == *"$2"* ]]; }
 cd "$(dirname "$0")/../.."
 work=$(mktemp -d /tmp/sysrift-smoke-XXXX)
 pids=()
@@ -19,7 +20,7 @@ start() { # data-folder port [setup]
     env+=(SysRift__Setup__SiteName=SysRift SysRift__Setup__Recipe=sysrift SysRift__Setup__AdminUserName=admin
           SysRift__Setup__AdminEmail=admin@example.com "SysRift__Setup__AdminPassword=smoke test passphrase")
   fi
-  (cd "$work/app" && env "${env[@]}" ./SysRift.Web > "$1.log" 2>&1) &
+  (cd "$work/app" && exec env "${env[@]}" ./SysRift.Web > "$1.log" 2>&1) &
   pids+=($!)
   for _ in $(seq 1 120); do
     if "$work/app/SysRift.Web" health --url "http://127.0.0.1:$2" >/dev/null 2>&1; then return 0; fi
@@ -31,7 +32,7 @@ start() { # data-folder port [setup]
 echo "== start the published output with unattended setup"
 start "$work/data" 5131 setup
 "$work/app/SysRift.Web" health --url http://127.0.0.1:5131
-curl -sf http://127.0.0.1:5131/ | grep -q "I build systems to understand them." || { echo "home page lacks the seed headline"; exit 1; }
+contains http://127.0.0.1:5131/ "I build systems to understand them." || { echo "home page lacks the seed headline"; exit 1; }
 curl -sf http://127.0.0.1:5131/_content/SysRift.Theme/css/site.css >/dev/null || { echo "theme stylesheet missing from the published output"; exit 1; }
 
 echo "== back up while serving, restore into an empty data folder"

@@ -63,7 +63,7 @@ public sealed class SetupService(
                     return result;
                 }
             }
-            catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException or ArgumentException)
+            catch (Exception exception) when (exception is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException or ArgumentException)
             {
                 logger.LogError(exception, "Setup failed on {Provider} ({Connection})", database.Provider, database.Redacted());
                 DeleteIfCreated(createdFile, database);
