@@ -1,3 +1,4 @@
+using SysRift.Admin;
 using SysRift.Contents;
 using SysRift.Core;
 using SysRift.Core.Modularity;
@@ -21,6 +22,7 @@ public static class SiteModules
         new RecipesStartup(),
         new SearchStartup(),
         new SetupStartup(),
+        new AdminStartup(),
         new SyndicationStartup(),
         new ThemeStartup(),
     ];

@@ -67,3 +67,25 @@ public sealed class DataProtectionTests
         Assert.All(stored, xml => Assert.Contains("<key ", xml, StringComparison.Ordinal));
     }
 }
+
+public sealed class CrossNodeSignInTests
+{
+    [Theory, PostgresData]
+    public async Task A_sign_in_made_on_one_node_is_accepted_by_the_other(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var first = new SiteFactory(database, recipe: "blank");
+        var signIn = await AdminAccessTests.SignInAsync(first.Browser(), SiteFactory.AdminUserName, SiteFactory.AdminPassword);
+        var cookie = signIn.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]).Single(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
+
+        var secondData = Directory.CreateTempSubdirectory("sysrift-node2-").FullName;
+        await using var second = new SiteFactory(database, recipe: null, settings: new Dictionary<string, string?> { ["SysRift:DataPath"] = secondData });
+        var client = second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var request = new HttpRequestMessage(HttpMethod.Get, "/admin/system");
+        request.Headers.Add("Cookie", cookie);
+
+        var response = await client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Postgres", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+}

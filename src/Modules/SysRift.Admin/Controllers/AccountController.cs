@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
+using SysRift.Admin.ViewModels;
+using SysRift.Core.Diagnostics;
+
+namespace SysRift.Admin.Controllers;
+
+/// <summary>
+/// Sign-in and sign-out. One message for every failure (wrong name, wrong password, locked out), so the
+/// form does not tell an attacker which user names exist; lockout after repeated failures.
+/// </summary>
+[AllowAnonymous]
+public sealed class AccountController(SignInManager<IdentityUser> signIn, SiteMetrics metrics, ILogger<AccountController> logger) : Controller
+{
+    public const string FailureMessage = "The user name or password is not right, or the account is locked for a while after too many attempts.";
+
+    [HttpGet("/login")]
+    public IActionResult Login(string? returnUrl) => View(new LoginViewModel { ReturnUrl = SafeReturnUrl(returnUrl) });
+
+    [HttpPost("/login"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Login(LoginViewModel form)
+    {
+        form.ReturnUrl = SafeReturnUrl(form.ReturnUrl);
+        if (string.IsNullOrWhiteSpace(form.UserName) || string.IsNullOrEmpty(form.Password))
+            return Failed(form, "Enter your user name and password.");
+
+        var result = await signIn.PasswordSignInAsync(form.UserName.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
+        if (result.Succeeded)
+        {
+            logger.LogInformation("Sign-in of {UserName}", form.UserName.Trim());
+            return LocalRedirect(form.ReturnUrl);
+        }
+
+        metrics.Increment("sysrift_signin_failures_total");
+        logger.LogWarning("Failed sign-in for {UserName}{LockedOut}", form.UserName.Trim(), result.IsLockedOut ? " (locked out)" : "");
+        return Failed(form, FailureMessage);
+    }
+
+    [HttpPost("/logout"), ValidateAntiForgeryToken]
+    public async Task<IActionResult> Logout()
+    {
+        await signIn.SignOutAsync();
+        return LocalRedirect("/");
+    }
+
+    private ViewResult Failed(LoginViewModel form, string message)
+    {
+        form.Password = "";
+        form.Error = message;
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        return View("Login", form);
+    }
+
+    /// <summary>Only a path on this site ("/admin/..."), never another host ("//evil", "https://...", "/\evil").</summary>
+    public static string SafeReturnUrl(string? returnUrl) =>
+        returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Contains("://", StringComparison.Ordinal) && url.All(c => !char.IsControl(c))
+            ? url
+            : "/admin";
+}

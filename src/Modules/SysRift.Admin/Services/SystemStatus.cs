@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using System.Reflection;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using SysRift.Core.Data;
+using SysRift.Core.Diagnostics;
+using SysRift.Core.Site;
+
+namespace SysRift.Admin.Services;
+
+/// <summary>Everything the system page shows, gathered in one place.</summary>
+public sealed class SystemStatus(SiteShell shell, SysRiftDbContext db, SiteMetrics metrics, RecentErrors errors, IConfiguration configuration)
+{
+    public sealed record Snapshot(
+        string Version, TimeSpan Uptime, string Node, string Provider, string Connection, long? DatabaseBytes, int SchemaVersion, int LatestSchema,
+        long CacheHits, long CacheMisses, long RecipesApplied, long RecipesRefused, long SignInFailures, long WorkingSetBytes,
+        IReadOnlyList<RecentErrors.Entry> Errors, IReadOnlyList<(string Name, string AppliedUtc)> Migrations, string? DatabaseProblem);
+
+    public async Task<Snapshot> ReadAsync(CancellationToken cancellationToken)
+    {
+        var process = Process.GetCurrentProcess();
+        var settings = shell.Database;
+        long? size = null;
+        var schema = 0;
+        string? problem = null;
+        var migrations = new List<(string, string)>();
+        try
+        {
+            schema = await SchemaMigrator.CurrentVersionAsync(settings, cancellationToken);
+            size = settings.Provider == DatabaseProvider.Sqlite
+                ? new FileInfo(new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource).Length
+                : await db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync(cancellationToken);
+            migrations = (await db.Database.SqlQueryRaw<MigrationRow>("SELECT \"Name\", \"AppliedUtc\" FROM \"__SysRiftSchema\" ORDER BY \"Version\"").ToListAsync(cancellationToken))
+                .Select(m => (m.Name, m.AppliedUtc)).ToList();
+        }
+        catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException or IOException)
+        {
+            problem = exception.Message;
+        }
+
+        return new Snapshot(
+            typeof(SystemStatus).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown",
+            DateTime.Now - process.StartTime,
+            configuration["SysRift:NodeName"] is { Length: > 0 } node ? node : Environment.MachineName,
+            settings.Provider.ToString(), settings.Redacted(), size, schema, SchemaMigrator.LatestVersion(settings.Provider),
+            metrics.Value("sysrift_page_cache_total", "result=\"hit\""), metrics.Value("sysrift_page_cache_total", "result=\"miss\""),
+            metrics.Value("sysrift_recipe_imports_total", "result=\"applied\""), metrics.Value("sysrift_recipe_imports_total", "result=\"refused\""),
+            metrics.Value("sysrift_signin_failures_total"), process.WorkingSet64, errors.Newest(), migrations, problem);
+    }
+
+    private sealed record MigrationRow(string Name, string AppliedUtc);
+}

@@ -1,0 +1,16 @@
+namespace SysRift.Admin.ViewModels;
+
+public sealed class LoginViewModel
+{
+    public string UserName { get; set; } = "";
+    public string Password { get; set; } = "";
+    public string ReturnUrl { get; set; } = "/admin";
+    public string? Error { get; set; }
+}
+
+public sealed record DashboardViewModel(IReadOnlyList<DashboardViewModel.TypeCount> Types, int DraftsWaiting, IReadOnlyList<DashboardViewModel.Change> RecentChanges)
+{
+    public sealed record TypeCount(string ContentType, int Items, int Drafts);
+
+    public sealed record Change(string ContentItemId, string DisplayText, string ContentType, string? Author, DateTime ModifiedUtc, bool Published, bool Latest);
+}
