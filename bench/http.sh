@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 duration=${1:-15}
 extra=${2:-10000}
 work=$(mktemp -d /tmp/sysrift-http-XXXX)
+chmod 755 "$work" # nginx workers run as nobody
 site_port=5111; nginx_port=5112
 cleanup() { [ -n "${site_pid:-}" ] && kill "$site_pid" 2>/dev/null; [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null; rm -rf "$work"; }
 trap cleanup EXIT
