@@ -4,6 +4,7 @@
 #    (schema upgrades and setup are safe when several nodes start at once);
 #  - a change committed by a third process (the command line) is timed until node two serves it
 #    (must be under one second: PostgreSQL LISTEN/NOTIFY evicts the page caches);
+#  - a sign-in made on node one is accepted by node two (Data Protection keys in the database);
 #  - nginx round-robins over both nodes and every answer is the same page.
 # Needs PostgreSQL (SYSRIFT_TEST_POSTGRES or postgres/postgres on 127.0.0.1), nginx, psql, curl.
 set -euo pipefail
@@ -79,4 +80,13 @@ echo "node two served the change ${visible_ms} ms after the commit returned"
 for _ in $(seq 1 6); do
   contains http://127.0.0.1:5140/ "Changed by another process." || { echo "nginx served a stale page"; exit 1; }
 done
-echo "multinode: simultaneous start, cross-node publish in ${visible_ms} ms, nginx round-robin: 1 passed, 0 failed"
+echo "== sign in on node one, use the session on node two"
+jar="$work/cookies"
+token=$(curl -sf -c "$jar" http://127.0.0.1:5141/login | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p')
+curl -sf -b "$jar" -c "$jar" -o /dev/null -X POST http://127.0.0.1:5141/login --data-urlencode "__RequestVerificationToken=$token" \
+  --data-urlencode "UserName=admin" --data-urlencode "Password=multinode passphrase" --data-urlencode "ReturnUrl=/admin"
+status=$(curl -s -o "$work/system.html" -w "%{http_code}" -b "$jar" http://127.0.0.1:5142/admin/system)
+[ "$status" = 200 ] && grep -q "Postgres" "$work/system.html" || { echo "node two did not accept node one's sign-in (HTTP $status)"; exit 1; }
+echo "node two accepted the session made on node one"
+
+echo "multinode: simultaneous start, cross-node publish in ${visible_ms} ms, sign-in across nodes, nginx round-robin: 1 passed, 0 failed"
