@@ -42,10 +42,12 @@ public sealed class BrowserSite : IAsyncLifetime
         try { Directory.Delete(_dataPath, recursive: true); } catch (IOException) { }
     }
 
-    public async Task<IPage> PageAsync(int width, ColorScheme scheme = ColorScheme.Light, bool javaScript = true)
+    public async Task<IPage> PageAsync(int width, ColorScheme scheme = ColorScheme.Light, bool javaScript = true, bool bypassCsp = false)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            // Only for injecting axe-core (an inline script by Playwright's design); pages never need it.
+            BypassCSP = bypassCsp,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },
             ColorScheme = scheme,
             JavaScriptEnabled = javaScript,

@@ -5,6 +5,7 @@ using SysRift.Core.Modularity;
 using SysRift.Operations;
 using SysRift.Recipes;
 using SysRift.Search;
+using SysRift.Security;
 using SysRift.Setup;
 using SysRift.Syndication;
 using SysRift.Theme;
@@ -18,6 +19,7 @@ public static class SiteModules
     [
         new CoreStartup(),
         new OperationsStartup(),
+        new SecurityStartup(),
         new ContentsStartup(),
         new RecipesStartup(),
         new SearchStartup(),
