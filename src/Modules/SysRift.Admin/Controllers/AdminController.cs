@@ -4,10 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using SysRift.Admin.Services;
 using SysRift.Admin.ViewModels;
 using SysRift.Core.Data;
+using SysRift.Core.Security;
 
 namespace SysRift.Admin.Controllers;
 
-[Route("admin"), Authorize(Roles = AdminRoles.Administrator)]
+[Route("admin"), Authorize(Roles = SiteRoles.Administrator)]
 public sealed class AdminController(SysRiftDbContext db, SystemStatus status) : Controller
 {
     [HttpGet("")]
@@ -27,9 +28,4 @@ public sealed class AdminController(SysRiftDbContext db, SystemStatus status) : 
 
     [HttpGet("system")]
     public async Task<IActionResult> System(CancellationToken cancellationToken) => View(await status.ReadAsync(cancellationToken));
-}
-
-public static class AdminRoles
-{
-    public const string Administrator = "Administrator";
 }

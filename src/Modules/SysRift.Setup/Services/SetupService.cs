@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using SysRift.Core.Data;
 using SysRift.Core.Documents;
 using SysRift.Core.Ids;
+using SysRift.Core.Security;
 using SysRift.Core.Signals;
 using SysRift.Core.Site;
 using SysRift.Recipes.Execution;
@@ -26,7 +27,6 @@ public sealed class SetupService(
     ChangeSignal signal,
     ILogger<SetupService> logger)
 {
-    public const string AdministratorRole = "Administrator";
     private static readonly SemaphoreSlim Gate = new(1, 1);
 
     public async Task<SetupResult> SetupAsync(SetupRequest request, CancellationToken cancellationToken = default)
@@ -116,7 +116,7 @@ public sealed class SetupService(
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        if (!await roles.RoleExistsAsync(AdministratorRole)) await roles.CreateAsync(new IdentityRole(AdministratorRole));
+        if (!await roles.RoleExistsAsync(SiteRoles.Administrator)) await roles.CreateAsync(new IdentityRole(SiteRoles.Administrator));
         var admin = new IdentityUser(request.AdminUserName.Trim()) { Id = adminId, Email = request.AdminEmail.Trim(), EmailConfirmed = true };
         var created = await users.CreateAsync(admin, request.AdminPassword);
         if (!created.Succeeded)
@@ -125,7 +125,7 @@ public sealed class SetupService(
             return Fail("AdminUserName", string.Join(" ", created.Errors.Select(e => e.Description)));
         }
 
-        await users.AddToRoleAsync(admin, AdministratorRole);
+        await users.AddToRoleAsync(admin, SiteRoles.Administrator);
         await transaction.CommitAsync(cancellationToken);
         return SetupResult.Ok;
     }
