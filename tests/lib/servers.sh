@@ -1,0 +1,84 @@
+# Shared by the scripts that start real servers on loopback (tests/smoke, tests/multinode, bench/):
+# a work folder that is removed at exit, every process started is stopped at exit, bounded waits.
+# Source it from the repository root: . tests/lib/servers.sh; then call servers_begin PREFIX.
+
+servers_begin() { # prefix: creates $work, stops everything and removes it at exit
+  work=$(mktemp -d "/tmp/sysrift-$1-XXXX")
+  chmod 755 "$work" # nginx workers run as nobody and must read static files here
+  pids=()
+  drop_database=""
+  trap servers_end EXIT
+}
+
+servers_end() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  [ -f "$work/nginx.pid" ] && kill "$(cat "$work/nginx.pid")" 2>/dev/null || true
+  sleep 0.5
+  if [ -n "$drop_database" ]; then
+    psql "$postgres_libpq dbname=postgres" -qc "DROP DATABASE IF EXISTS $drop_database WITH (FORCE)" >/dev/null 2>&1 || true
+  fi
+  rm -rf "$work"
+}
+
+postgres_libpq="host=127.0.0.1 port=5432 user=postgres password=postgres"
+
+create_database() { # name: a fresh PostgreSQL database, dropped at exit; sets $connection (Npgsql form)
+  psql "$postgres_libpq dbname=postgres" -qc "CREATE DATABASE $1"
+  drop_database=$1
+  connection="Host=127.0.0.1;Port=5432;Username=postgres;Password=postgres;Database=$1"
+}
+
+now_ms() { echo $(( $(date +%s%N) / 1000000 )); }
+
+# The whole body first, then the match: "curl | grep -q" fails under pipefail when grep stops early.
+contains() { local body; body=$(curl -sf "$1") || return 1; [[ "$body" == *"$2"* ]]; }
+
+wait_200() { # url: bounded, 60 s at the most
+  local deadline=$(( $(now_ms) + 60000 ))
+  until curl -sf -o /dev/null "$1"; do
+    [ "$(now_ms)" -lt "$deadline" ] || { echo "no answer from $1 within 60 s" >&2; tail -20 "$work"/*.log >&2; exit 1; }
+    sleep 0.01
+  done
+}
+
+publish_site() { dotnet publish src/SysRift.Web -c Release -o "$work/app" --nologo -v q >/dev/null; }
+
+# Unattended setup of the sysrift recipe (add to start_node's environment).
+setup_env=(SysRift__Setup__SiteName=SysRift SysRift__Setup__Recipe=sysrift SysRift__Setup__AdminUserName=admin
+           SysRift__Setup__AdminEmail=admin@example.com "SysRift__Setup__AdminPassword=server scripts passphrase")
+
+start_node() { # name port [VAR=value ...]: the published site on 127.0.0.1:port; sets $last_pid
+  local name=$1 port=$2; shift 2
+  (cd "$work/app" && exec env "$@" ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning ./SysRift.Web > "$work/$name.log" 2>&1) &
+  last_pid=$!
+  pids+=("$last_pid")
+}
+
+site() { # VAR=value ... -- args: runs the published binary's command line once
+  local env=()
+  while [ "$1" != "--" ]; do env+=("$1"); shift; done
+  shift
+  (cd "$work/app" && env "${env[@]}" Logging__LogLevel__Default=Warning ./SysRift.Web "$@")
+}
+
+start_nginx() { # the http{} body: nginx with its files in $work
+  mkdir -p "$work/tmp"
+  cat > "$work/nginx.conf" <<CONF
+worker_processes 2;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  default_type text/html;
+  client_body_temp_path $work/tmp; proxy_temp_path $work/tmp; fastcgi_temp_path $work/tmp; uwsgi_temp_path $work/tmp; scgi_temp_path $work/tmp;
+  $1
+}
+CONF
+  nginx -c "$work/nginx.conf"
+}
+
+measure() { # url: "requests/s p99" from wrk (64 connections, $duration s after a 2 s warm-up the same for every server)
+  wrk -t2 -c64 -d2s "$1" >/dev/null
+  wrk -t2 -c64 -d"${duration}s" --latency "$1" | awk '/Requests\/sec/ {r=$2} $1=="99%" {p=$2} END {print r, p}'
+}
