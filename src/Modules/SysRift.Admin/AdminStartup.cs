@@ -1,7 +1,12 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SysRift.Admin.Editors;
+using SysRift.Admin.Security;
 using SysRift.Admin.Services;
 using SysRift.Core.Modularity;
 
@@ -9,7 +14,9 @@ namespace SysRift.Admin;
 
 public sealed class AdminStartup : IModuleStartup
 {
-    public ModuleManifest Manifest { get; } = new("SysRift.Admin", "Sign-in, the admin dashboard and the system page.", "SysRift.Core", "SysRift.Contents");
+    public ModuleManifest Manifest { get; } = new("SysRift.Admin",
+        "Sign-in, users and roles, content editing and lifecycle, settings, audit trail, media, recipe import and export, and the system page.",
+        "SysRift.Core", "SysRift.Contents", "SysRift.Recipes");
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
@@ -17,18 +24,26 @@ public sealed class AdminStartup : IModuleStartup
         services.AddSingleton(errors);
         services.AddLogging(logging => logging.AddProvider(errors));
         services.AddScoped<SystemStatus>();
+        services.AddScoped<UserPermissions>();
+        services.AddScoped<ContentEditorBuilder>();
+        services.AddSingleton<MediaStore>();
+        services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicies>();
+        services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.ConfigureApplicationCookie(options =>
         {
             options.LoginPath = "/login";
             options.LogoutPath = "/logout";
-            options.AccessDeniedPath = "/login";
+            options.AccessDeniedPath = "/admin/denied";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
         });
-        // A password change moves the security stamp; every other session is checked against it within a minute.
-        services.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // Every request of a signed-in user checks the security stamp: a password change, a role change or
+        // a deleted account takes effect on the very next request of every other session.
+        services.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
     }
+
+    public void MapEndpoints(IEndpointRouteBuilder endpoints) => MediaEndpoint.Map(endpoints);
 }

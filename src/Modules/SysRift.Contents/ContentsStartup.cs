@@ -32,6 +32,8 @@ public sealed class ContentsStartup : IModuleStartup
         services.AddSingleton(TimeProvider.System);
         services.AddScoped<ContentWriter>();
         services.AddScoped<ContentManager>();
+        services.AddSingleton<ScheduledPublisher>();
+        services.AddHostedService(provider => provider.GetRequiredService<ScheduledPublisher>());
         services.AddScoped<IPublishedContentIndexer, ContentTermIndexer>();
 
         // Themes keep their views flat under Views/, named by alternates (Content-Article.cshtml).

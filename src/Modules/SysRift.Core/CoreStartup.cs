@@ -26,6 +26,7 @@ public sealed class CoreStartup : IModuleStartup
         services.AddScoped<ScopedDatabase>();
         services.AddScoped<CommitSignalInterceptor>();
         services.AddScoped<DocumentStore>();
+        services.AddScoped<Audit.AuditTrail>();
         services.AddHostedService<PostgresChangeListener>();
 
         // The database is resolved per scope (see ScopedDatabase): setup may point a scope elsewhere.

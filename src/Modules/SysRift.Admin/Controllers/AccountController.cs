@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Logging;
 using SysRift.Admin.ViewModels;
+using SysRift.Core.Audit;
 using SysRift.Core.Diagnostics;
 
 namespace SysRift.Admin.Controllers;
@@ -13,7 +14,7 @@ namespace SysRift.Admin.Controllers;
 /// form does not tell an attacker which user names exist; lockout after repeated failures.
 /// </summary>
 [AllowAnonymous]
-public sealed class AccountController(SignInManager<IdentityUser> signIn, SiteMetrics metrics, ILogger<AccountController> logger) : Controller
+public sealed class AccountController(SignInManager<IdentityUser> signIn, SiteMetrics metrics, AuditTrail audit, ILogger<AccountController> logger) : Controller
 {
     public const string FailureMessage = "The user name or password is not right, or the account is locked for a while after too many attempts.";
 
@@ -31,17 +32,20 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SiteMe
         if (result.Succeeded)
         {
             logger.LogInformation("Sign-in of {UserName}", form.UserName.Trim());
+            await audit.RecordAsync(form.UserName.Trim(), AuditTrail.Categories.Account, "SignIn", details: $"From {HttpContext.Connection.RemoteIpAddress}");
             return LocalRedirect(form.ReturnUrl);
         }
 
         metrics.Increment("sysrift_signin_failures_total");
         logger.LogWarning("Failed sign-in for {UserName}{LockedOut}", form.UserName.Trim(), result.IsLockedOut ? " (locked out)" : "");
+        await audit.RecordAsync(null, AuditTrail.Categories.Account, result.IsLockedOut ? "SignInLockedOut" : "SignInFailed", form.UserName.Trim(), form.UserName.Trim(), $"From {HttpContext.Connection.RemoteIpAddress}");
         return Failed(form, FailureMessage);
     }
 
     [HttpPost("/logout"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Logout()
     {
+        if (User.Identity?.IsAuthenticated == true) await audit.RecordAsync(User.Identity.Name, AuditTrail.Categories.Account, "SignOut");
         await signIn.SignOutAsync();
         return LocalRedirect("/");
     }

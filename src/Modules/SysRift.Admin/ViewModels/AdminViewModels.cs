@@ -8,9 +8,19 @@ public sealed class LoginViewModel
     public string? Error { get; set; }
 }
 
-public sealed record DashboardViewModel(IReadOnlyList<DashboardViewModel.TypeCount> Types, int DraftsWaiting, IReadOnlyList<DashboardViewModel.Change> RecentChanges)
+public sealed record DashboardViewModel(
+    IReadOnlyList<DashboardViewModel.TypeCount> Types,
+    int DraftsWaiting,
+    IReadOnlyList<DashboardViewModel.Draft> Drafts,
+    IReadOnlyList<DashboardViewModel.Change> RecentChanges,
+    IReadOnlyList<DashboardViewModel.Scheduled> ScheduledItems,
+    bool CanViewAudit)
 {
     public sealed record TypeCount(string ContentType, int Items, int Drafts);
 
-    public sealed record Change(string ContentItemId, string DisplayText, string ContentType, string? Author, DateTime ModifiedUtc, bool Published, bool Latest);
+    public sealed record Draft(string ContentItemId, string DisplayText, string ContentType, string? Author, DateTime ModifiedUtc, bool AboveLiveVersion);
+
+    public sealed record Change(string ContentItemId, string DisplayText, string Action, string? User, DateTime Utc, string? Details);
+
+    public sealed record Scheduled(string ContentItemId, string DisplayText, DateTime PublishAtUtc, string? RequestedBy);
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SysRift.Contents.Indexing;
 using SysRift.Contents.Items;
+using SysRift.Core.Audit;
 using SysRift.Core.Data;
 using SysRift.Core.Ids;
 
@@ -12,10 +13,10 @@ namespace SysRift.Contents.Lifecycle;
 /// move is legal, then sets the version flags that the new state means. The caller saves. Shared by the
 /// editor path (ContentManager) and the bulk path (recipe import), so both follow the same rules.
 /// </summary>
-public sealed class ContentWriter(SysRiftDbContext db, IEnumerable<IPublishedContentIndexer> indexers, ILogger<ContentWriter> logger)
+public sealed class ContentWriter(SysRiftDbContext db, IEnumerable<IPublishedContentIndexer> indexers, AuditTrail audit, ILogger<ContentWriter> logger)
 {
-    /// <summary>How a new version is stamped.</summary>
-    public sealed record VersionStamp(string? User, DateTime Now, bool KeepImportedIdsAndDates = false);
+    /// <summary>How a new version is stamped. Recipe imports are audited once per import, not per item.</summary>
+    public sealed record VersionStamp(string? User, DateTime Now, bool KeepImportedIdsAndDates = false, bool Audited = true, string? Note = null);
 
     /// <summary>Loads (tracked) the rows each item's next move needs, for many items in three queries.</summary>
     public async Task<Dictionary<string, ItemState>> LoadAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
@@ -54,6 +55,7 @@ public sealed class ContentWriter(SysRiftDbContext db, IEnumerable<IPublishedCon
 
         var isNew = state.Header is null;
         var publishedBefore = state.PublishedVersion;
+        var latestBefore = state.LatestVersion;
         var header = state.Header ??= NewHeader(contentItemId, content!, stamp);
         switch (action)
         {
@@ -97,9 +99,26 @@ public sealed class ContentWriter(SysRiftDbContext db, IEnumerable<IPublishedCon
         header.Status = to;
         header.Revision++;
         header.ModifiedUtc = stamp.Now;
+        // Any editor move but saving a draft settles a pending schedule (published, taken down or deleted).
+        // Imports skip the lookup; the scheduler drops a schedule whose item has nothing left to publish.
+        if (action != ContentAction.SaveDraft && !stamp.KeepImportedIdsAndDates) await CancelScheduleAsync(contentItemId, cancellationToken);
+        if (stamp.Audited)
+        {
+            var subject = (state.LatestVersion ?? latestBefore ?? state.PublishedVersion)?.DisplayText;
+            audit.Add(stamp.User, AuditTrail.Categories.Content, action.ToString(), contentItemId, subject,
+                $"{header.ContentType}: {from?.ToString() ?? "(new)"} -> {to}{(stamp.Note is null ? "" : ". " + stamp.Note)}",
+                latestBefore?.ContentItemVersionId, state.LatestVersion?.ContentItemVersionId ?? state.PublishedVersion?.ContentItemVersionId);
+        }
+
         logger.LogInformation("Content {ContentItemId} ({ContentType}) {Action}: {From} -> {To}, version {ContentItemVersionId}, by {User}",
             contentItemId, header.ContentType, action, from?.ToString() ?? "(new)", to, state.LatestVersion?.ContentItemVersionId, stamp.User ?? "(system)");
         return null;
+    }
+
+    private async Task CancelScheduleAsync(string contentItemId, CancellationToken cancellationToken)
+    {
+        var schedule = await db.ScheduledPublications.AsTracking().FirstOrDefaultAsync(s => s.ContentItemId == contentItemId, cancellationToken);
+        if (schedule is not null) db.ScheduledPublications.Remove(schedule);
     }
 
     private ContentItemRecord NewHeader(string id, ContentItem content, VersionStamp stamp)

@@ -15,6 +15,8 @@ public sealed class SysRiftDbContext(DbContextOptions<SysRiftDbContext> options)
     public DbSet<ContentVersionRecord> ContentVersions => Set<ContentVersionRecord>();
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
     public DbSet<ContentTermRecord> ContentTerms => Set<ContentTermRecord>();
+    public DbSet<AuditRecord> AuditEntries => Set<AuditRecord>();
+    public DbSet<ScheduledPublicationRecord> ScheduledPublications => Set<ScheduledPublicationRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -65,6 +67,33 @@ public sealed class SysRiftDbContext(DbContextOptions<SysRiftDbContext> options)
             term.Property(x => x.Value).HasMaxLength(256);
             term.HasIndex(x => new { x.ContentType, x.Field, x.Value, x.ContentItemId });
             term.HasIndex(x => new { x.ContentItemId, x.Field });
+        });
+
+        builder.Entity<AuditRecord>(audit =>
+        {
+            audit.ToTable("AuditEntries");
+            audit.HasKey(x => x.Id);
+            audit.Property(x => x.User).HasMaxLength(256);
+            audit.Property(x => x.Category).HasMaxLength(32);
+            audit.Property(x => x.Action).HasMaxLength(64);
+            audit.Property(x => x.SubjectId).HasMaxLength(256);
+            audit.Property(x => x.Subject).HasMaxLength(1024);
+            audit.Property(x => x.Details).HasMaxLength(4000);
+            audit.Property(x => x.VersionBefore).HasMaxLength(64);
+            audit.Property(x => x.VersionAfter).HasMaxLength(64);
+            audit.HasIndex(x => x.Utc);
+            audit.HasIndex(x => new { x.Category, x.Id });
+            audit.HasIndex(x => new { x.User, x.Id });
+            audit.HasIndex(x => new { x.SubjectId, x.Id });
+        });
+
+        builder.Entity<ScheduledPublicationRecord>(schedule =>
+        {
+            schedule.ToTable("ScheduledPublications");
+            schedule.HasKey(x => x.ContentItemId);
+            schedule.Property(x => x.ContentItemId).HasMaxLength(64);
+            schedule.Property(x => x.RequestedBy).HasMaxLength(256);
+            schedule.HasIndex(x => x.PublishAtUtc);
         });
 
         builder.Entity<DocumentRecord>(document =>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using SysRift.Contents.Definitions;
+using SysRift.Core.Audit;
 using SysRift.Core.Data;
 using SysRift.Core.Diagnostics;
 using SysRift.Core.Documents;
@@ -24,18 +25,29 @@ public sealed class RecipeExecutor(
     ScopedDatabase database,
     IConfiguration configuration,
     SiteMetrics metrics,
+    AuditTrail audit,
     ILogger<RecipeExecutor> logger)
 {
     private readonly IReadOnlyList<IRecipeStep> _steps = steps.ToList();
 
+    private enum Mode { Validate, DryRun, Apply }
+
     public Task<RecipeReport> ValidateAsync(string json, RecipeOptions options, CancellationToken cancellationToken = default) =>
-        RunAsync(json, options, apply: false, cancellationToken);
+        RunAsync(json, options, Mode.Validate, cancellationToken);
+
+    /// <summary>
+    /// Validates, then applies every step inside a transaction that is rolled back: the report's summary says
+    /// exactly what an import would change, and nothing is changed.
+    /// </summary>
+    public Task<RecipeReport> DryRunAsync(string json, RecipeOptions options, CancellationToken cancellationToken = default) =>
+        RunAsync(json, options, Mode.DryRun, cancellationToken);
 
     public Task<RecipeReport> ImportAsync(string json, RecipeOptions options, CancellationToken cancellationToken = default) =>
-        RunAsync(json, options, apply: true, cancellationToken);
+        RunAsync(json, options, Mode.Apply, cancellationToken);
 
-    private async Task<RecipeReport> RunAsync(string json, RecipeOptions options, bool apply, CancellationToken cancellationToken)
+    private async Task<RecipeReport> RunAsync(string json, RecipeOptions options, Mode mode, CancellationToken cancellationToken)
     {
+        var apply = mode != Mode.Validate;
         var problems = new RecipeProblems();
         var root = RecipeReader.Parse(json, problems);
         var recipe = root is null ? null : RecipeReader.Describe(root, problems);
@@ -67,12 +79,13 @@ public sealed class RecipeExecutor(
         }
 
         var report = Report(recipe, problems, options);
-        if (apply && !report.IsValid) metrics.Increment("sysrift_recipe_imports_total", "result=\"refused\"");
+        if (mode == Mode.Apply && !report.IsValid) metrics.Increment("sysrift_recipe_imports_total", "result=\"refused\"");
         if (!apply || !report.IsValid) return report;
 
         var summary = new List<string>();
         // Setup runs a recipe inside its own transaction (with the admin user); otherwise the recipe owns one.
         var ownsTransaction = db.Database.CurrentTransaction is null;
+        if (mode == Mode.DryRun && !ownsTransaction) throw new InvalidOperationException("A dry run needs a transaction of its own.");
         await using var transaction = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         foreach (var (step, context) in planned)
         {
@@ -92,6 +105,15 @@ public sealed class RecipeExecutor(
             }
         }
 
+        if (mode == Mode.DryRun)
+        {
+            await transaction!.RollbackAsync(CancellationToken.None);
+            db.ChangeTracker.Clear();
+            return new RecipeReport { Recipe = recipe, Problems = Ordered(problems), SkipUnsupported = options.SkipUnsupported, DryRun = true, Summary = summary };
+        }
+
+        audit.Add(options.User, AuditTrail.Categories.Recipes, "Import", recipe.Name, recipe.DisplayName, string.Join(" ", summary));
+        await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         metrics.Increment("sysrift_recipe_imports_total", "result=\"applied\"");
         logger.LogInformation("Recipe {Recipe} applied: {Summary}", recipe.Name, string.Join(" ", summary));

@@ -9,6 +9,9 @@ public sealed class RecipeReport
     public required IReadOnlyList<RecipeProblem> Problems { get; init; }
     public bool SkipUnsupported { get; init; }
     public bool Applied { get; init; }
+
+    /// <summary>Applied and rolled back: <see cref="Summary"/> says what an import would change.</summary>
+    public bool DryRun { get; init; }
     public IReadOnlyList<string> Summary { get; init; } = [];
 
     public IEnumerable<RecipeProblem> Errors => Problems.Where(p => p.Kind == ProblemKind.Error);
@@ -26,7 +29,9 @@ public sealed class RecipeReport
         lines.AddRange(Summary.Select(s => "  " + s));
         var errors = Errors.Count();
         var unsupported = Unsupported.Count();
-        lines.Add(Applied
+        lines.Add(DryRun
+            ? "Dry run: the changes above were tried and rolled back; nothing was applied."
+            : Applied
             ? $"Applied.{(unsupported > 0 ? $" Skipped {unsupported} unsupported item(s)." : "")}"
             : IsValid
                 ? $"Valid: nothing applied.{(unsupported > 0 ? $" {unsupported} unsupported item(s) would be skipped." : "")}"

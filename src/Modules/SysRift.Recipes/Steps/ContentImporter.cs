@@ -67,7 +67,7 @@ public sealed class ContentImporter(SysRiftDbContext db, ContentWriter writer, D
 
         // A version id already in the database belongs to another version: this content gets a new one.
         if (!takenVersionIds.Add(item.ContentItemVersionId)) item.ContentItemVersionId = "";
-        var stamp = new ContentWriter.VersionStamp(options.User, clock.GetUtcNow().UtcDateTime, KeepImportedIdsAndDates: true);
+        var stamp = new ContentWriter.VersionStamp(options.User, clock.GetUtcNow().UtcDateTime, KeepImportedIdsAndDates: true, Audited: false);
         if (state.Status == ContentStatus.Deleted) await Require(writer.ApplyAsync(state, item.ContentItemId, ContentAction.Restore, null, stamp, cancellationToken), entry);
         if (state.Header is { } header && header.ContentType != item.ContentType)
             throw new RecipeApplyException($"data[{entry.Index}]: item {item.ContentItemId} is a {header.ContentType} on this site, not a {item.ContentType}.");

@@ -10,7 +10,7 @@ namespace SysRift.Recipes.Steps;
 /// <summary>"Roles": [{ "Name", "Description", "Permissions": [...] }]: creates or updates roles and their permissions.</summary>
 public sealed class RolesStep(RoleManager<IdentityRole> roles) : IRecipeStep
 {
-    public const string PermissionClaim = "Permission";
+    public const string PermissionClaim = SysRift.Core.Security.Permissions.ClaimType;
 
     public IReadOnlyList<string> Names { get; } = ["Roles"];
 

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Logging;
 using SysRift.Core.Data;
 using SysRift.Core.Documents;
 using SysRift.Core.Ids;
+using SysRift.Core.Audit;
 using SysRift.Core.Security;
 using SysRift.Core.Signals;
 using SysRift.Core.Site;
@@ -116,7 +117,7 @@ public sealed class SetupService(
 
         var users = scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
-        if (!await roles.RoleExistsAsync(SiteRoles.Administrator)) await roles.CreateAsync(new IdentityRole(SiteRoles.Administrator));
+        await BuiltInRoles.EnsureAsync(roles, cancellationToken);
         var admin = new IdentityUser(request.AdminUserName.Trim()) { Id = adminId, Email = request.AdminEmail.Trim(), EmailConfirmed = true };
         var created = await users.CreateAsync(admin, request.AdminPassword);
         if (!created.Succeeded)
@@ -126,6 +127,9 @@ public sealed class SetupService(
         }
 
         await users.AddToRoleAsync(admin, SiteRoles.Administrator);
+        scope.ServiceProvider.GetRequiredService<AuditTrail>().Add(admin.UserName, AuditTrail.Categories.Users, "SiteSetUp", admin.Id, admin.UserName,
+            $"Site \"{site.SiteName}\" set up with the {request.Recipe} recipe; administrator created.");
+        await scope.ServiceProvider.GetRequiredService<SysRiftDbContext>().SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return SetupResult.Ok;
     }

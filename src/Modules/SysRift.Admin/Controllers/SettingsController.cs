@@ -1,0 +1,122 @@
+using Microsoft.AspNetCore.Http;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using SysRift.Admin.Security;
+using SysRift.Admin.ViewModels;
+using SysRift.Contents.Fields;
+using SysRift.Core.Audit;
+using SysRift.Core.Data;
+using SysRift.Core.Documents;
+using SysRift.Core.Security;
+using SysRift.Core.Signals;
+using SysRift.Core.Site;
+
+namespace SysRift.Admin.Controllers;
+
+/// <summary>Site settings: name, tagline, status line, navigation, social links, footer and the home page's sections.</summary>
+[Route("admin/settings"), RequirePermission(Permissions.ManageSettings)]
+public sealed class SettingsController(SysRiftDbContext db, DocumentStore documents, AuditTrail audit) : AdminControllerBase
+{
+    private const string ThemeDocument = SiteSettings.NamedSettingsPrefix + ThemeSettings.Key;
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var (site, theme) = await ReadAsync(cancellationToken);
+        return View(new SettingsViewModel(ToForm(site, theme), new Dictionary<string, string>(), Message));
+    }
+
+    [HttpPost("")]
+    public async Task<IActionResult> Save(SettingsForm form, CancellationToken cancellationToken)
+    {
+        form.Navigation = form.Navigation.Where(l => !string.IsNullOrWhiteSpace(l.Text) || !string.IsNullOrWhiteSpace(l.Url)).ToList();
+        form.SocialLinks = form.SocialLinks.Where(l => !string.IsNullOrWhiteSpace(l.Text) || !string.IsNullOrWhiteSpace(l.Url)).ToList();
+        var errors = Validate(form);
+        var (site, theme) = await ReadAsync(cancellationToken);
+        if (errors.Count == 0 && Fingerprint(site, theme) != form.Version)
+            errors[""] = "Someone else changed the settings since you opened this page. Your input is kept below; check their change on a fresh page before saving again.";
+        if (errors.Count > 0)
+        {
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            FillSectionNames(form);
+            return View("Index", new SettingsViewModel(form, errors, null));
+        }
+
+        var before = JsonSerializer.Serialize(new { site.SiteName, theme.Tagline, theme.StatusLine, theme.Footer, Navigation = theme.Navigation.Count, Sections = string.Join(",", theme.EffectiveHomeSections().Where(s => s.Visible).Select(s => s.Key)) });
+        site.SiteName = form.SiteName.Trim();
+        site.BaseUrl = string.IsNullOrWhiteSpace(form.BaseUrl) ? null : form.BaseUrl.Trim().TrimEnd('/');
+        site.PageSize = form.PageSize;
+        site.TimeZoneId = form.TimeZoneId.Trim();
+        theme.Owner = form.Owner.Trim();
+        theme.Tagline = form.Tagline.Trim();
+        theme.Description = form.Description.Trim();
+        theme.StatusLine = form.StatusLine.Trim();
+        theme.Footer = form.Footer.Trim();
+        theme.Navigation = form.Navigation.Select(l => new NavigationLink { Text = l.Text.Trim(), Url = l.Url.Trim() }).ToList();
+        theme.SocialLinks = form.SocialLinks.Select(l => new NavigationLink { Text = l.Text.Trim(), Url = l.Url.Trim() }).ToList();
+        theme.HomeSections = form.HomeSections.Where(s => ThemeSettings.DefaultHomeSections.Any(d => d.Key == s.Key))
+            .OrderBy(s => s.Position).Select(s => new HomeSection { Key = s.Key, Visible = s.Visible }).ToList();
+        var after = JsonSerializer.Serialize(new { site.SiteName, theme.Tagline, theme.StatusLine, theme.Footer, Navigation = theme.Navigation.Count, Sections = string.Join(",", theme.EffectiveHomeSections().Where(s => s.Visible).Select(s => s.Key)) });
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await documents.SaveAsync(SiteSettings.DocumentName, site, ChangeTopics.Site, cancellationToken);
+        await documents.SaveAsync(ThemeDocument, theme, ChangeTopics.Site, cancellationToken);
+        audit.Add(UserName, AuditTrail.Categories.Settings, "Update", "Site", "Site settings", $"Before: {before} After: {after}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return RedirectWithMessage("/admin/settings", "Settings saved. Visitors see them on their next page.");
+    }
+
+    private async Task<(SiteSettings Site, ThemeSettings Theme)> ReadAsync(CancellationToken cancellationToken) =>
+        (await documents.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken) ?? new SiteSettings(),
+         await documents.GetAsync<ThemeSettings>(ThemeDocument, cancellationToken) ?? new ThemeSettings());
+
+    /// <summary>A short hash of both documents, posted back to notice a concurrent change.</summary>
+    private static int Fingerprint(SiteSettings site, ThemeSettings theme) =>
+        BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(JsonSerializer.Serialize(site) + JsonSerializer.Serialize(theme))), 0) & 0x7FFFFFFF;
+
+    private static SettingsForm ToForm(SiteSettings site, ThemeSettings theme)
+    {
+        var form = new SettingsForm
+        {
+            SiteName = site.SiteName, BaseUrl = site.BaseUrl, PageSize = site.PageSize, TimeZoneId = site.TimeZoneId,
+            Owner = theme.Owner, Tagline = theme.Tagline, Description = theme.Description, StatusLine = theme.StatusLine, Footer = theme.Footer,
+            Navigation = theme.Navigation, SocialLinks = theme.SocialLinks,
+            HomeSections = theme.EffectiveHomeSections().Select((s, i) => new HomeSectionRow { Key = s.Key, Position = i + 1, Visible = s.Visible }).ToList(),
+            Version = Fingerprint(site, theme),
+        };
+        FillSectionNames(form);
+        return form;
+    }
+
+    private static void FillSectionNames(SettingsForm form)
+    {
+        foreach (var row in form.HomeSections)
+            row.Name = ThemeSettings.DefaultHomeSections.FirstOrDefault(d => d.Key == row.Key).Name ?? row.Key;
+    }
+
+    private static Dictionary<string, string> Validate(SettingsForm form)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(form.SiteName)) errors[nameof(form.SiteName)] = "The site needs a name.";
+        else if (form.SiteName.Length > 100) errors[nameof(form.SiteName)] = "The site name must be at most 100 characters.";
+        if (!string.IsNullOrWhiteSpace(form.BaseUrl) && !(Uri.TryCreate(form.BaseUrl.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
+            errors[nameof(form.BaseUrl)] = "The public address must be an http or https URL, such as https://example.com.";
+        if (form.PageSize is < 1 or > 100) errors[nameof(form.PageSize)] = "Items per page must be between 1 and 100.";
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(form.TimeZoneId?.Trim() ?? "", out _)) errors[nameof(form.TimeZoneId)] = $"\"{form.TimeZoneId}\" is not a time zone this server knows (such as UTC or Europe/Paris).";
+        foreach (var (text, limit, name) in new[] { (form.Tagline, 200, nameof(form.Tagline)), (form.StatusLine, 120, nameof(form.StatusLine)), (form.Description, 300, nameof(form.Description)), (form.Footer, 500, nameof(form.Footer)), (form.Owner, 100, nameof(form.Owner)) })
+            if ((text?.Length ?? 0) > limit) errors[name] = $"At most {limit} characters.";
+        CheckLinks(form.Navigation, nameof(form.Navigation), errors);
+        CheckLinks(form.SocialLinks, nameof(form.SocialLinks), errors);
+        return errors;
+    }
+
+    private static void CheckLinks(List<NavigationLink> links, string name, Dictionary<string, string> errors)
+    {
+        for (var i = 0; i < links.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(links[i].Text)) errors[$"{name}[{i}].Text"] = "Give the link a text.";
+            if (string.IsNullOrWhiteSpace(links[i].Url) || !LinkField.IsSafeUrl(links[i].Url)) errors[$"{name}[{i}].Url"] = "Use a site path such as /about or an http, https or mailto address.";
+        }
+    }
+}

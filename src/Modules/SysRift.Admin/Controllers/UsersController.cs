@@ -1,0 +1,170 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SysRift.Admin.Security;
+using SysRift.Admin.ViewModels;
+using SysRift.Core.Audit;
+using SysRift.Core.Data;
+using SysRift.Core.Security;
+
+namespace SysRift.Admin.Controllers;
+
+/// <summary>
+/// Users: list, create, change e-mail, roles and password, unlock, delete. The last administrator can
+/// neither be deleted nor lose the role, and nobody deletes themselves. Every change moves the user's
+/// security stamp, so their open sessions pick up new roles (or end) on their next request.
+/// </summary>
+[Route("admin/users"), RequirePermission(Permissions.ManageUsers)]
+public sealed class UsersController(UserManager<IdentityUser> users, RoleManager<IdentityRole> roles, SysRiftDbContext db, AuditTrail audit) : AdminControllerBase
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var all = await users.Users.OrderBy(u => u.UserName).ToListAsync(cancellationToken);
+        var rows = new List<UserRow>();
+        foreach (var user in all)
+            rows.Add(new UserRow(user.Id, user.UserName!, user.Email, (await users.GetRolesAsync(user)).Order().ToList(), await users.IsLockedOutAsync(user)));
+        ViewData["Message"] = Message;
+        return View(rows);
+    }
+
+    [HttpGet("new")]
+    public async Task<IActionResult> New() => View("Edit", new UserEditViewModel(new UserForm(), await RoleNamesAsync(), new Dictionary<string, string>(), false, true, null));
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create(UserForm form, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(form.UserName)) errors[nameof(form.UserName)] = "Give the user a name to sign in with.";
+        if (string.IsNullOrWhiteSpace(form.Email) || !form.Email.Contains('@', StringComparison.Ordinal)) errors[nameof(form.Email)] = "Give a valid e-mail address.";
+        if (string.IsNullOrEmpty(form.Password)) errors[nameof(form.Password)] = "Give the user a password.";
+        else if (form.Password != form.PasswordConfirmation) errors[nameof(form.PasswordConfirmation)] = "The two passwords differ.";
+        var known = await RoleNamesAsync();
+        if (form.Roles.Any(r => !known.Contains(r))) errors[nameof(form.Roles)] = "Pick roles from the list.";
+        if (errors.Count > 0) return Invalid(form, known, errors, isNew: true);
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var user = new IdentityUser(form.UserName.Trim()) { Email = form.Email.Trim(), EmailConfirmed = true };
+        var created = await users.CreateAsync(user, form.Password!);
+        if (!created.Succeeded) return Invalid(form, known, IdentityErrors(created), isNew: true);
+        if (form.Roles.Count > 0) await users.AddToRolesAsync(user, form.Roles.Distinct());
+        audit.Add(UserName, AuditTrail.Categories.Users, "Create", user.Id, user.UserName, $"Roles: {string.Join(", ", form.Roles)}");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return RedirectWithMessage("/admin/users", $"User {user.UserName} created.");
+    }
+
+    [HttpGet("{id}")]
+    public async Task<IActionResult> Edit(string id)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        var form = new UserForm { Id = user.Id, UserName = user.UserName!, Email = user.Email ?? "", Roles = (await users.GetRolesAsync(user)).ToList() };
+        return View(new UserEditViewModel(form, await RoleNamesAsync(), new Dictionary<string, string>(), await users.IsLockedOutAsync(user), false, Message));
+    }
+
+    [HttpPost("{id}")]
+    public async Task<IActionResult> Update(string id, UserForm form, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        form.Id = user.Id;
+        form.UserName = user.UserName!;
+        var known = await RoleNamesAsync();
+        var errors = new Dictionary<string, string>();
+        if (string.IsNullOrWhiteSpace(form.Email) || !form.Email.Contains('@', StringComparison.Ordinal)) errors[nameof(form.Email)] = "Give a valid e-mail address.";
+        if (!string.IsNullOrEmpty(form.Password) && form.Password != form.PasswordConfirmation) errors[nameof(form.PasswordConfirmation)] = "The two passwords differ.";
+        if (form.Roles.Any(r => !known.Contains(r))) errors[nameof(form.Roles)] = "Pick roles from the list.";
+        var current = await users.GetRolesAsync(user);
+        if (current.Contains(SiteRoles.Administrator) && !form.Roles.Contains(SiteRoles.Administrator) && await AdministratorCountAsync() <= 1)
+            errors[nameof(form.Roles)] = "This is the last administrator: give another user the Administrator role first.";
+        if (errors.Count > 0) return Invalid(form, known, errors, isNew: false, await users.IsLockedOutAsync(user));
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var changes = new List<string>();
+        if (!string.Equals(user.Email, form.Email.Trim(), StringComparison.Ordinal))
+        {
+            changes.Add($"e-mail {user.Email} -> {form.Email.Trim()}");
+            var set = await users.SetEmailAsync(user, form.Email.Trim());
+            if (!set.Succeeded) return Invalid(form, known, IdentityErrors(set), false, false);
+        }
+
+        var removed = current.Except(form.Roles).ToList();
+        var added = form.Roles.Distinct().Except(current).ToList();
+        if (removed.Count > 0) await users.RemoveFromRolesAsync(user, removed);
+        if (added.Count > 0) await users.AddToRolesAsync(user, added);
+        if (removed.Count + added.Count > 0) changes.Add($"roles {string.Join(", ", current.Order())} -> {string.Join(", ", form.Roles.Order())}");
+        if (!string.IsNullOrEmpty(form.Password))
+        {
+            var token = await users.GeneratePasswordResetTokenAsync(user);
+            var reset = await users.ResetPasswordAsync(user, token, form.Password);
+            if (!reset.Succeeded)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                return Invalid(form, known, IdentityErrors(reset, nameof(form.Password)), false, await users.IsLockedOutAsync(user));
+            }
+
+            changes.Add("password reset (their sessions end)");
+        }
+
+        await users.UpdateSecurityStampAsync(user);
+        audit.Add(UserName, AuditTrail.Categories.Users, "Update", user.Id, user.UserName, changes.Count == 0 ? "No change." : string.Join("; ", changes));
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return RedirectWithMessage($"/admin/users/{user.Id}", "Saved.");
+    }
+
+    [HttpPost("{id}/unlock")]
+    public async Task<IActionResult> Unlock(string id, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        await users.SetLockoutEndDateAsync(user, null);
+        await users.ResetAccessFailedCountAsync(user);
+        await audit.RecordAsync(UserName, AuditTrail.Categories.Users, "Unlock", user.Id, user.UserName, cancellationToken: cancellationToken);
+        return RedirectWithMessage($"/admin/users/{user.Id}", "Unlocked: they can sign in again.");
+    }
+
+    [HttpPost("{id}/delete")]
+    public async Task<IActionResult> Delete(string id, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        if (user.UserName == UserName) return RedirectWithMessage($"/admin/users/{id}", "You cannot delete yourself.");
+        if (await users.IsInRoleAsync(user, SiteRoles.Administrator) && await AdministratorCountAsync() <= 1)
+            return RedirectWithMessage($"/admin/users/{id}", "This is the last administrator and cannot be deleted.");
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var deleted = await users.DeleteAsync(user);
+        if (!deleted.Succeeded) return RedirectWithMessage($"/admin/users/{id}", string.Join(" ", deleted.Errors.Select(e => e.Description)));
+        audit.Add(UserName, AuditTrail.Categories.Users, "Delete", user.Id, user.UserName, "Their content stays, owned by the name they had.");
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return RedirectWithMessage("/admin/users", $"User {user.UserName} deleted.");
+    }
+
+    private ViewResult Invalid(UserForm form, IReadOnlyList<string> known, Dictionary<string, string> errors, bool isNew, bool lockedOut = false)
+    {
+        form.Password = form.PasswordConfirmation = null;
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return View("Edit", new UserEditViewModel(form, known, errors, lockedOut, isNew, null));
+    }
+
+    private static Dictionary<string, string> IdentityErrors(IdentityResult result, string fallbackField = "")
+    {
+        var errors = new Dictionary<string, string>();
+        foreach (var error in result.Errors)
+        {
+            var field = error.Code.Contains("Password", StringComparison.Ordinal) ? nameof(UserForm.Password)
+                : error.Code.Contains("UserName", StringComparison.Ordinal) ? nameof(UserForm.UserName)
+                : error.Code.Contains("Email", StringComparison.Ordinal) ? nameof(UserForm.Email) : fallbackField;
+            errors[field] = errors.TryGetValue(field, out var existing) ? existing + " " + error.Description : error.Description;
+        }
+
+        return errors;
+    }
+
+    private async Task<IReadOnlyList<string>> RoleNamesAsync() => await roles.Roles.OrderBy(r => r.Name).Select(r => r.Name!).ToListAsync();
+
+    private async Task<int> AdministratorCountAsync() => (await users.GetUsersInRoleAsync(SiteRoles.Administrator)).Count;
+}
