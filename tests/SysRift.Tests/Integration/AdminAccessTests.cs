@@ -38,7 +38,7 @@ public sealed class AdminAccessTests
         Assert.Contains(dashboard.QuerySelectorAll("td"), td => td.TextContent == "Article");
         var system = await client.GetStringAsync("/admin/system");
         Assert.Contains("Sqlite", system, StringComparison.Ordinal);
-        Assert.Contains("v3 of v3", system, StringComparison.Ordinal);
+        Assert.Contains("v4 of v4", system, StringComparison.Ordinal);
         Assert.DoesNotContain("Password=", system, StringComparison.OrdinalIgnoreCase);
 
         var form = await SiteFactory.ParseAsync(await client.GetAsync("/admin"));
@@ -97,6 +97,8 @@ public sealed class AdminAccessTests
         Assert.Equal(HttpStatusCode.Redirect, (await SignInAsync(client, "reader", "a reader passphrase")).StatusCode);
         var denied = await client.GetAsync("/admin/system");
         Assert.Equal(HttpStatusCode.Redirect, denied.StatusCode);
-        Assert.StartsWith("/login", denied.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.StartsWith("/admin/denied", denied.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync(denied.Headers.Location)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await client.GetAsync("/admin")).StatusCode);
     }
 }
