@@ -45,5 +45,7 @@ public sealed class AdminStartup : IModuleStartup
         services.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
     }
 
+    public void ConfigurePipeline(IApplicationBuilder app) => app.UseMiddleware<UploadLimits>();
+
     public void MapEndpoints(IEndpointRouteBuilder endpoints) => MediaEndpoint.Map(endpoints);
 }

@@ -7,10 +7,18 @@ namespace SysRift.Web.Controllers;
 [ApiExplorerSettings(IgnoreApi = true)]
 public sealed class ErrorController(SiteSettingsService siteSettings, ILogger<ErrorController> logger) : Controller
 {
+    // The status comes from the query only: re-executing a POST must never read (maybe oversized) form bodies.
     [Route("/error")]
-    public async Task<IActionResult> Index(int? status, CancellationToken cancellationToken)
+    public async Task<IActionResult> Index([FromQuery] int? status, CancellationToken cancellationToken)
     {
         var code = status ?? StatusCodes.Status500InternalServerError;
+        // A body over a size limit (an upload, a form) is the client's doing: 413 with a sentence, not a 500.
+        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is { } error && IsTooLarge(error))
+        {
+            code = StatusCodes.Status413PayloadTooLarge;
+            ViewData["Reason"] = "What you sent is larger than this site accepts. Nothing was saved.";
+        }
+
         SiteSettings site;
         try
         {
@@ -27,4 +35,11 @@ public sealed class ErrorController(SiteSettingsService siteSettings, ILogger<Er
         result.StatusCode = code;
         return result;
     }
+
+    private static bool IsTooLarge(Exception error) => error switch
+    {
+        BadHttpRequestException bad => bad.StatusCode == StatusCodes.Status413PayloadTooLarge,
+        InvalidDataException invalid => invalid.Message.Contains("limit", StringComparison.OrdinalIgnoreCase),
+        _ => error.InnerException is { } inner && IsTooLarge(inner),
+    };
 }

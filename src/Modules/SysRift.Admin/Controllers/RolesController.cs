@@ -90,7 +90,6 @@ public sealed class RolesController(RoleManager<IdentityRole> roles, UserManager
         if (role is null) return NotFound();
         if (role.Name == SiteRoles.Administrator) return RedirectWithMessage("/admin/roles", "The Administrator role cannot be deleted.");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var member in await users.GetUsersInRoleAsync(role.Name!)) await users.UpdateSecurityStampAsync(member);
         await roles.DeleteAsync(role);
         audit.Add(UserName, AuditTrail.Categories.Roles, "Delete", role.Id, role.Name);
         await db.SaveChangesAsync(cancellationToken);

@@ -12,8 +12,8 @@ namespace SysRift.Admin.Controllers;
 
 /// <summary>
 /// Users: list, create, change e-mail, roles and password, unlock, delete. The last administrator can
-/// neither be deleted nor lose the role, and nobody deletes themselves. Every change moves the user's
-/// security stamp, so their open sessions pick up new roles (or end) on their next request.
+/// neither be deleted nor lose the role, and nobody deletes themselves. Signed-in sessions re-read the
+/// user on every request (security stamp check), so new roles apply at once; a reset password ends them.
 /// </summary>
 [Route("admin/users"), RequirePermission(Permissions.ManageUsers)]
 public sealed class UsersController(UserManager<IdentityUser> users, RoleManager<IdentityRole> roles, SysRiftDbContext db, AuditTrail audit) : AdminControllerBase
@@ -108,7 +108,6 @@ public sealed class UsersController(UserManager<IdentityUser> users, RoleManager
             changes.Add("password reset (their sessions end)");
         }
 
-        await users.UpdateSecurityStampAsync(user);
         audit.Add(UserName, AuditTrail.Categories.Users, "Update", user.Id, user.UserName, changes.Count == 0 ? "No change." : string.Join("; ", changes));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
