@@ -42,10 +42,40 @@ public sealed class BrowserSite : IAsyncLifetime
         try { Directory.Delete(_dataPath, recursive: true); } catch (IOException) { }
     }
 
-    public async Task<IPage> PageAsync(int width, ColorScheme scheme = ColorScheme.Light, bool javaScript = true, bool bypassCsp = false)
+    private readonly SemaphoreSlim _signIn = new(1, 1);
+    private string? _adminState;
+
+    /// <summary>
+    /// The cookies of one administrator sign-in, made once through the real form and reused by every admin
+    /// test (signing in per test would run into the sign-in rate limit, which is doing its job).
+    /// </summary>
+    public async Task<string> AdminStateAsync(string user, string password)
+    {
+        await _signIn.WaitAsync();
+        try
+        {
+            if (_adminState is not null) return _adminState;
+            var page = await PageAsync(1280);
+            await page.GotoAsync("/login?returnUrl=/admin");
+            await page.Locator("#UserName").FillAsync(user);
+            await page.Locator("#Password").FillAsync(password);
+            await page.Locator("button[type=submit]").ClickAsync();
+            await page.WaitForURLAsync("**/admin");
+            _adminState = await page.Context.StorageStateAsync();
+            await page.Context.CloseAsync();
+            return _adminState;
+        }
+        finally
+        {
+            _signIn.Release();
+        }
+    }
+
+    public async Task<IPage> PageAsync(int width, ColorScheme scheme = ColorScheme.Light, bool javaScript = true, bool bypassCsp = false, string? storageState = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            StorageState = storageState,
             // Only for injecting axe-core (an inline script by Playwright's design); pages never need it.
             BypassCSP = bypassCsp,
             ViewportSize = new ViewportSize { Width = width, Height = 900 },

@@ -1,0 +1,175 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace SysRift.Browser.Tests;
+
+/// <summary>The editor's journey in a real Chromium, under the site's strict Content-Security-Policy.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AdminJourneyTests(BrowserSite site)
+{
+    private const string Password = "browser test passphrase";
+
+    private async Task<IPage> SignedInAsync(int width = 1280, ColorScheme scheme = ColorScheme.Light, bool bypassCsp = false)
+    {
+        var page = await site.PageAsync(width, scheme, bypassCsp: bypassCsp, storageState: await site.AdminStateAsync("admin", Password));
+        await page.GotoAsync("/admin");
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Dashboard");
+        return page;
+    }
+
+    private static List<string> WatchProblems(IPage page)
+    {
+        var problems = new List<string>();
+        page.Console += (_, message) => { if (message.Type == "error") problems.Add($"console: {message.Text}"); };
+        page.PageError += (_, error) => problems.Add($"page error: {error}");
+        return problems;
+    }
+
+    [BrowserFact]
+    public async Task An_editor_edits_previews_publishes_sees_it_live_compares_and_restores()
+    {
+        var page = await SignedInAsync();
+        var problems = WatchProblems(page);
+        await page.Locator("nav[aria-label=Admin] a", new() { HasTextString = "Content" }).ClickAsync();
+        await page.Locator("a", new() { HasTextString = "Principle" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/admin/content/Principle");
+        await page.Locator("table.content-list tbody a").First.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/admin/content/item/"));
+        var editUrl = page.Url;
+        var statement = page.Locator("textarea[name='Principle.Statement']");
+        var original = await statement.InputValueAsync();
+
+        await statement.FillAsync("Edited in a real browser, then published.");
+        await page.Locator("button[value=draft]").ClickAsync();
+        await Expect(page.Locator(".flash")).ToContainTextAsync("Draft saved");
+        await Shot(page, "admin-edit-draft");
+
+        var previewHref = await page.Locator("a", new() { HasTextString = "Preview in the site" }).GetAttributeAsync("href");
+        var preview = await page.Context.NewPageAsync();
+        await preview.GotoAsync(previewHref!);
+        await Expect(preview.Locator(".preview-banner")).ToBeVisibleAsync();
+        await Expect(preview.Locator("main")).ToContainTextAsync("Edited in a real browser");
+        await preview.CloseAsync();
+
+        await page.Locator("button[value=publish]").ClickAsync();
+        await Expect(page.Locator(".flash")).ToContainTextAsync("Published");
+        var visitor = await site.PageAsync(1280);
+        await visitor.GotoAsync("/");
+        await Expect(visitor.Locator("section[aria-labelledby=principles]")).ToContainTextAsync("Edited in a real browser, then published.");
+
+        await page.Locator("a", new() { HasTextString = "History" }).ClickAsync();
+        await page.WaitForURLAsync("**/history");
+        await page.Locator("tbody tr").Last.Locator("input[name=from]").CheckAsync();
+        await page.Locator("button", new() { HasTextString = "Compare selected versions" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/diff"));
+        await Expect(page.Locator(".diff-line--added")).ToContainTextAsync("Edited in a real browser");
+        await Shot(page, "admin-diff");
+
+        await page.GoBackAsync();
+        await page.Locator("tbody tr").Last.Locator("button", new() { HasTextString = "Restore" }).ClickAsync();
+        await page.WaitForURLAsync(editUrl);
+        await Expect(page.Locator("textarea[name='Principle.Statement']")).ToHaveValueAsync(original);
+        await page.Locator("button[value=publish]").ClickAsync();
+        await Expect(page.Locator(".flash")).ToContainTextAsync("Published");
+        await visitor.ReloadAsync();
+        await Expect(visitor.Locator("section[aria-labelledby=principles]")).ToContainTextAsync(original);
+        await Expect(visitor.Locator("section[aria-labelledby=principles]")).Not.ToContainTextAsync("Edited in a real browser");
+
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [BrowserFact]
+    public async Task The_markdown_preview_follows_typing()
+    {
+        var page = await SignedInAsync();
+        var problems = WatchProblems(page);
+        await page.GotoAsync("/admin/content/Article");
+        await page.Locator("table.content-list tbody a").First.ClickAsync();
+        var body = page.Locator("textarea[name='MarkdownBodyPart.Markdown']");
+        Assert.True(await page.Locator("#f-MarkdownBodyPart-Markdown-preview h2").CountAsync() > 1, "The preview starts with the stored body rendered.");
+        var previewed = page.WaitForResponseAsync("**/admin/preview/markdown");
+        await body.FillAsync("## Typed just now\n\nWith **bold** words.");
+        var response = await previewed;
+        Assert.True(response.Status == 200, $"preview answered {response.Status}: {await response.TextAsync()}");
+        await Expect(page.Locator("#f-MarkdownBodyPart-Markdown-preview h2").First).ToHaveTextAsync("Typed just now");
+        await Expect(page.Locator("#f-MarkdownBodyPart-Markdown-preview h2")).ToHaveCountAsync(1);
+        await Expect(page.Locator("#f-MarkdownBodyPart-Markdown-preview strong")).ToHaveTextAsync("bold");
+        await Shot(page, "admin-markdown-preview");
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+
+    [BrowserFact]
+    public async Task The_second_editor_sees_the_conflict_beside_their_own_input()
+    {
+        var first = await SignedInAsync();
+        var second = await SignedInAsync();
+        await first.GotoAsync("/admin/content/Principle?sort=order");
+        var href = await first.Locator("table.content-list tbody a").Last.GetAttributeAsync("href");
+        await first.GotoAsync(href!);
+        await second.GotoAsync(href!);
+
+        await first.Locator("textarea[name='Principle.Statement']").FillAsync("The first browser saved this.");
+        await first.Locator("button[value=draft]").ClickAsync();
+        await Expect(first.Locator(".flash")).ToContainTextAsync("Draft saved");
+
+        await second.Locator("textarea[name='Principle.Statement']").FillAsync("The second browser typed this.");
+        await second.Locator("button[value=draft]").ClickAsync();
+        await Expect(second.Locator(".conflict")).ToContainTextAsync("The first browser saved this.");
+        await Expect(second.Locator("textarea[name='Principle.Statement']")).ToHaveValueAsync("The second browser typed this.");
+        await Expect(second.Locator("#form-errors")).ToBeFocusedAsync();
+        await Shot(second, "admin-conflict");
+
+        await first.ReloadAsync();
+        await Expect(first.Locator("textarea[name='Principle.Statement']")).ToHaveValueAsync("The first browser saved this.");
+        // Leave the principle as it was published: discard the draft.
+        await first.Locator("button", new() { HasTextString = "Discard draft" }).ClickAsync();
+        await Expect(first.Locator(".flash")).ToContainTextAsync("Draft discarded");
+    }
+
+    public static TheoryData<string, ColorScheme> AdminPages()
+    {
+        var data = new TheoryData<string, ColorScheme>();
+        foreach (var path in new[] { "/admin", "/admin/content", "/admin/content/Principle", "/admin/content/Article/new", "/admin/settings", "/admin/users", "/admin/users/new", "/admin/roles", "/admin/roles/Editor", "/admin/audit", "/admin/media", "/admin/recipes", "/admin/trash", "/admin/system", "/admin/account/password" })
+            data.Add(path, ColorScheme.Light);
+        foreach (var path in new[] { "/admin", "/admin/content/Principle", "/admin/content/Article/new" })
+            data.Add(path, ColorScheme.Dark);
+        return data;
+    }
+
+    [BrowserTheory, MemberData(nameof(AdminPages))]
+    public async Task Every_admin_page_has_no_axe_violations_and_runs_under_the_strict_csp(string path, ColorScheme scheme)
+    {
+        // First under the real CSP: any inline script or style the admin needed would be a console error here.
+        var strict = await SignedInAsync(1280, scheme);
+        var problems = WatchProblems(strict);
+        await strict.GotoAsync(path);
+        await strict.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+
+        var page = await SignedInAsync(1280, scheme, bypassCsp: true);
+        await page.GotoAsync(path);
+        await page.AddScriptTagAsync(new PageAddScriptTagOptions { Path = Tools.AxeScript });
+        var result = await page.EvaluateAsync<JsonElement>("async () => (await axe.run(document, { resultTypes: ['violations'] })).violations.map(v => v.id + ': ' + v.help + ' ' + v.nodes.map(n => n.target.join(' ')).join(', '))");
+        var violations = result.EnumerateArray().Select(v => v.GetString()).ToList();
+        Assert.True(violations.Count == 0, path + "\n" + string.Join("\n", violations));
+    }
+
+    [BrowserFact]
+    public async Task The_admin_works_at_phone_width_with_the_keyboard()
+    {
+        var page = await SignedInAsync(390);
+        await page.GotoAsync("/admin/content/Principle");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(page.Locator(".skip-link")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        var overflow = await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1");
+        Assert.False(overflow, "The admin list scrolls sideways at 390 px.");
+        await Shot(page, "admin-list-390");
+    }
+
+    private static async Task Shot(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Tools.ArtifactsFolder, name + ".png"), FullPage = true });
+
+    private static ILocatorAssertions Expect(ILocator locator) => Assertions.Expect(locator);
+}
