@@ -80,10 +80,17 @@ public sealed class AdminJourneyTests(BrowserSite site)
     }
 
     [BrowserFact]
-    public async Task The_markdown_preview_follows_typing()
+    public async Task The_markdown_preview_follows_typing_and_images_insert_from_the_library()
     {
         var page = await SignedInAsync();
         var problems = WatchProblems(page);
+        var png = Path.Combine(Path.GetTempPath(), $"diagram-{Guid.NewGuid():N}.png");
+        await File.WriteAllBytesAsync(png, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
+        await page.GotoAsync("/admin/media");
+        await page.Locator("#m-file").SetInputFilesAsync(png);
+        await page.Locator("button", new() { HasTextString = "Upload" }).ClickAsync();
+        await Expect(page.Locator(".flash")).ToContainTextAsync("Uploaded");
+
         await page.GotoAsync("/admin/content/Article");
         await page.Locator("table.content-list tbody a").First.ClickAsync();
         var body = page.Locator("textarea[name='MarkdownBodyPart.Markdown']");
@@ -95,6 +102,10 @@ public sealed class AdminJourneyTests(BrowserSite site)
         await Expect(page.Locator("#f-MarkdownBodyPart-Markdown-preview h2").First).ToHaveTextAsync("Typed just now");
         await Expect(page.Locator("#f-MarkdownBodyPart-Markdown-preview h2")).ToHaveCountAsync(1);
         await Expect(page.Locator("#f-MarkdownBodyPart-Markdown-preview strong")).ToHaveTextAsync("bold");
+        await Expect(page.Locator(".media-insert")).ToBeVisibleAsync();
+        await page.Locator(".media-insert button").ClickAsync();
+        await Expect(body).ToHaveValueAsync(new Regex(@"!\[\]\(/media/diagram-[0-9a-f]+-[0-9a-f]{10}\.png\)"));
+        await Expect(page.Locator("#f-MarkdownBodyPart-Markdown-preview img")).ToHaveCountAsync(1);
         await Shot(page, "admin-markdown-preview");
         Assert.True(problems.Count == 0, string.Join("\n", problems));
     }
