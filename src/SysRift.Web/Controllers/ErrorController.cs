@@ -13,10 +13,18 @@ public sealed class ErrorController(SiteSettingsService siteSettings, ILogger<Er
     {
         var code = status ?? StatusCodes.Status500InternalServerError;
         // A body over a size limit (an upload, a form) is the client's doing: 413 with a sentence, not a 500.
-        if (HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error is { } error && IsTooLarge(error))
+        var error = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+        if (error is not null && IsTooLarge(error))
         {
             code = StatusCodes.Status413PayloadTooLarge;
             ViewData["Reason"] = "What you sent is larger than this site accepts. Nothing was saved.";
+        }
+        else if (error is not null && IsDatabaseUnavailable(error))
+        {
+            // The page needed the database and it is not there: a temporary condition, said as one.
+            code = StatusCodes.Status503ServiceUnavailable;
+            Response.Headers.RetryAfter = "10";
+            logger.LogWarning("Answered 503: the database is unavailable ({Message})", error.Message);
         }
 
         SiteSettings site;
@@ -35,6 +43,12 @@ public sealed class ErrorController(SiteSettingsService siteSettings, ILogger<Er
         result.StatusCode = code;
         return result;
     }
+
+    private static bool IsDatabaseUnavailable(Exception error) => error switch
+    {
+        System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException => true,
+        _ => error.InnerException is { } inner && IsDatabaseUnavailable(inner),
+    };
 
     private static bool IsTooLarge(Exception error) => error switch
     {

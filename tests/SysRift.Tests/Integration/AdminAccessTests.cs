@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using SysRift.Core.Data;
+using Controllers = SysRift.Admin.Controllers;
 
 namespace SysRift.Tests.Integration;
 
@@ -67,6 +68,24 @@ public sealed class AdminAccessTests
         Assert.Equal(unknownText, (await SiteFactory.ParseAsync(locked)).QuerySelector("#login-error")!.TextContent);
 
         Assert.Contains("sysrift_signin_failures_total 7", await client.GetStringAsync("/metrics"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Failed_sign_ins_take_the_same_floor_of_time_whether_or_not_the_name_exists()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new SiteFactory(database, recipe: "blank");
+        var client = site.Browser();
+        await SignInAsync(client, "warm-up", "warm up the hasher");
+        foreach (var (user, password) in new[] { ("nobody-at-all", "whatever it is"), (SiteFactory.AdminUserName, "not the password") })
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            var response = await SignInAsync(client, user, password);
+            watch.Stop();
+            Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+            // The floor hides the missing hash check of an unknown name; an upper bound would be a timed test.
+            Assert.True(watch.Elapsed >= Controllers.AccountController.FailureFloor, $"{user}: {watch.ElapsedMilliseconds} ms");
+        }
     }
 
     [Theory]

@@ -54,6 +54,20 @@ public sealed class SetupTests
         Assert.Equal("My site", errors.QuerySelector("#SiteName")!.GetAttribute("value")); // the user's input is kept
         Assert.False(File.Exists(Path.Combine(database.DataPath, "sysrift.db")));
 
+        // The form chooses among shipped recipes; a path to a file on the server (even a real recipe) is refused.
+        foreach (var path in new[] { Path.Combine(RepoPaths.Recipes, "blank.recipe.json"), "../../../../etc/passwd", "/etc/passwd", TestRecipes.Empty })
+        {
+            var traversal = await client.PostAsync("/setup", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["__RequestVerificationToken"] = token, ["SiteName"] = "My site", ["TimeZone"] = "UTC", ["Recipe"] = path, ["AllowRecipeFile"] = "true",
+                ["AdminUserName"] = "ada", ["AdminEmail"] = "ada@example.com", ["AdminPassword"] = "a long passphrase", ["PasswordConfirmation"] = "a long passphrase",
+                ["DatabaseProvider"] = "Sqlite",
+            }));
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, traversal.StatusCode);
+            Assert.NotNull((await SiteFactory.ParseAsync(traversal)).QuerySelector("#Recipe-error"));
+            Assert.DoesNotContain("root:", await traversal.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
         var good = await client.PostAsync("/setup", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["__RequestVerificationToken"] = token, ["SiteName"] = "My site", ["TimeZone"] = "Europe/Paris", ["Recipe"] = "blank",

@@ -16,6 +16,12 @@ namespace SysRift.Admin.Controllers;
 [AllowAnonymous]
 public sealed class AccountController(SignInManager<IdentityUser> signIn, SiteMetrics metrics, AuditTrail audit, ILogger<AccountController> logger) : Controller
 {
+    /// <summary>
+    /// Every failed sign-in takes at least this long. Without it an unknown name (no hash to check) or a locked
+    /// account (refused before the hash) answers faster than a wrong password, which tells which names exist.
+    /// </summary>
+    public static readonly TimeSpan FailureFloor = TimeSpan.FromMilliseconds(400);
+
     public const string FailureMessage = "The user name or password is not right, or the account is locked for a while after too many attempts.";
 
     [HttpGet("/login")]
@@ -28,6 +34,7 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SiteMe
         if (string.IsNullOrWhiteSpace(form.UserName) || string.IsNullOrEmpty(form.Password))
             return Failed(form, "Enter your user name and password.");
 
+        var started = System.Diagnostics.Stopwatch.StartNew();
         var result = await signIn.PasswordSignInAsync(form.UserName.Trim(), form.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
@@ -39,6 +46,7 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SiteMe
         metrics.Increment("sysrift_signin_failures_total");
         logger.LogWarning("Failed sign-in for {UserName}{LockedOut}", form.UserName.Trim(), result.IsLockedOut ? " (locked out)" : "");
         await audit.RecordAsync(null, AuditTrail.Categories.Account, result.IsLockedOut ? "SignInLockedOut" : "SignInFailed", form.UserName.Trim(), form.UserName.Trim(), $"From {HttpContext.Connection.RemoteIpAddress}");
+        if (started.Elapsed < FailureFloor) await Task.Delay(FailureFloor - started.Elapsed);
         return Failed(form, FailureMessage);
     }
 

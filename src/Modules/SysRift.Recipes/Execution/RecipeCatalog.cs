@@ -29,13 +29,15 @@ public sealed class RecipeCatalog
 
     public IReadOnlyList<Entry> SetupRecipes() => All().Where(e => e.IsSetupRecipe).ToList();
 
-    /// <summary>The file of a shipped recipe by name ("sysrift"), or a path to a recipe file.</summary>
-    public string? Resolve(string nameOrPath)
+    /// <summary>The file of a shipped recipe by name ("sysrift"), or a path to a recipe file (operators only: command line, configuration).</summary>
+    public string? Resolve(string nameOrPath) => ResolveShipped(nameOrPath) ?? (File.Exists(nameOrPath) ? Path.GetFullPath(nameOrPath) : null);
+
+    /// <summary>The file of a shipped recipe by name only: what a web form may choose (no path can reach other files).</summary>
+    public string? ResolveShipped(string name)
     {
-        var byName = All().FirstOrDefault(e => e.Name.Equals(nameOrPath, StringComparison.OrdinalIgnoreCase)
-            || Path.GetFileName(e.FilePath).Equals(nameOrPath, StringComparison.OrdinalIgnoreCase)
-            || Path.GetFileName(e.FilePath).Equals(nameOrPath + ".recipe.json", StringComparison.OrdinalIgnoreCase));
-        if (byName is not null) return byName.FilePath;
-        return File.Exists(nameOrPath) ? Path.GetFullPath(nameOrPath) : null;
+        var byName = All().FirstOrDefault(e => e.Name.Equals(name, StringComparison.OrdinalIgnoreCase)
+            || Path.GetFileName(e.FilePath).Equals(name, StringComparison.OrdinalIgnoreCase)
+            || Path.GetFileName(e.FilePath).Equals(name + ".recipe.json", StringComparison.OrdinalIgnoreCase));
+        return byName?.FilePath;
     }
 }

@@ -16,6 +16,7 @@ public sealed class SetupController(SetupService setup, RecipeCatalog recipes, S
     [HttpPost(""), ValidateAntiForgeryToken]
     public async Task<IActionResult> Index([FromForm] SetupRequest form, CancellationToken cancellationToken)
     {
+        form.AllowRecipeFile = false; // the form names a shipped recipe; never a file on the server
         var result = await setup.SetupAsync(form, cancellationToken);
         if (result.Succeeded) return Redirect("/");
 

@@ -12,6 +12,9 @@ public sealed class SetupRequest
     public string PasswordConfirmation { get; set; } = "";
     public string DatabaseProvider { get; set; } = "Sqlite";
     public string? ConnectionString { get; set; }
+
+    /// <summary>Whether Recipe may be a file path (configuration, trusted) or only a shipped recipe's name (the web form).</summary>
+    public bool AllowRecipeFile { get; set; }
 }
 
 /// <summary>Setup's outcome: errors by form field ("" for the form as a whole).</summary>

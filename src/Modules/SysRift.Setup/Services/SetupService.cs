@@ -164,7 +164,8 @@ public sealed class SetupService(
             errors["AdminEmail"] = "Enter a valid email address.";
         if (request.AdminPassword != request.PasswordConfirmation) errors["PasswordConfirmation"] = "The two passwords differ.";
 
-        var file = string.IsNullOrWhiteSpace(request.Recipe) ? null : recipes.Resolve(request.Recipe.Trim());
+        var file = string.IsNullOrWhiteSpace(request.Recipe) ? null
+            : request.AllowRecipeFile ? recipes.Resolve(request.Recipe.Trim()) : recipes.ResolveShipped(request.Recipe.Trim());
         if (file is null) errors["Recipe"] = $"There is no recipe \"{request.Recipe}\" (shipped: {string.Join(", ", recipes.SetupRecipes().Select(r => r.Name))}).";
         return file;
     }

@@ -46,6 +46,7 @@ public sealed class SiteInitializer(SiteShell shell, SchemaMigrator migrator, Se
             AdminPassword = unattended.AdminPassword ?? "",
             PasswordConfirmation = unattended.AdminPassword ?? "",
             DatabaseProvider = shell.Database.Provider.ToString(),
+            AllowRecipeFile = true,
         }, cancellationToken);
 
         // Two nodes may race through unattended setup on one database: the loser finds a set-up site.
