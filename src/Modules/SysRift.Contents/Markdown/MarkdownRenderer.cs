@@ -20,6 +20,19 @@ public sealed class MarkdownRenderer
     public string ToHtml(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
+        try
+        {
+            return Render(markdown);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses absurd nesting ("[[[[..." thousands deep): show the text as text rather than fail the page.
+            return "<p>" + System.Net.WebUtility.HtmlEncode(markdown).Replace("\n", "<br>\n", StringComparison.Ordinal) + "</p>\n";
+        }
+    }
+
+    private string Render(string markdown)
+    {
         var document = Markdig.Markdown.Parse(markdown, _pipeline);
         foreach (var link in document.Descendants<LinkInline>())
         {
@@ -35,8 +48,18 @@ public sealed class MarkdownRenderer
     }
 
     /// <summary>The text of the Markdown without markup, for summaries, search and reading time.</summary>
-    public string ToPlainText(string? markdown) =>
-        string.IsNullOrWhiteSpace(markdown) ? "" : Markdig.Markdown.ToPlainText(markdown, _pipeline).Trim();
+    public string ToPlainText(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        try
+        {
+            return Markdig.Markdown.ToPlainText(markdown, _pipeline).Trim();
+        }
+        catch (ArgumentException)
+        {
+            return markdown.Trim();
+        }
+    }
 
     private static bool IsSafe(string url) => url.Length == 0 || LinkField.IsSafeUrl(url) || IsRelative(url);
 

@@ -37,6 +37,14 @@ public static class RecipeReader
             return null;
         }
 
+        // Objects are built lazily: a property named twice ("Title" and "title" count as one name) surfaces
+        // only when an object is first read. Read every object now, so it is a reported error, not a crash.
+        if (FindDuplicateProperty(root, "$") is { } duplicate)
+        {
+            problems.Error(null, null, duplicate.Path, $"The property \"{duplicate.Name}\" appears twice in one object (names are compared without case).");
+            return null;
+        }
+
         if (root is not JsonObject obj)
         {
             problems.Error(null, null, "$", "A recipe must be a JSON object with a \"steps\" array.");
@@ -47,6 +55,33 @@ public static class RecipeReader
     }
 
     /// <summary>Reads the header and checks the shape every recipe must have.</summary>
+    private static (string Path, string Name)? FindDuplicateProperty(JsonNode? node, string path)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                try
+                {
+                    _ = obj.Count;
+                }
+                catch (ArgumentException exception)
+                {
+                    var name = exception.Message.Split("Key: ", 2) is [_, var rest] ? rest.Split(' ', 2)[0] : "?";
+                    return (path, name);
+                }
+
+                foreach (var (name, child) in obj)
+                    if (FindDuplicateProperty(child, JsonPath.Property(path, name)) is { } found) return found;
+                return null;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                    if (FindDuplicateProperty(array[i], JsonPath.Index(path, i)) is { } found) return found;
+                return null;
+            default:
+                return null;
+        }
+    }
+
     public static RecipeDescriptor? Describe(JsonObject root, RecipeProblems problems)
     {
         var steps = root["steps"];
