@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.HttpOverrides;
 using SysRift.Core.Modularity;
 using SysRift.Setup.Services;
 
@@ -27,6 +28,14 @@ public static class SysRiftHostingExtensions
     public static WebApplication UseSysRift(this WebApplication app)
     {
         var catalog = app.Services.GetRequiredService<ModuleCatalog>();
+
+        // Behind nginx (docs/nginx.conf): the client's address and scheme come from X-Forwarded-For/-Proto,
+        // trusted only from loopback and from SysRift:TrustedProxies. Rate limits then see each client, and
+        // sign-in cookies are marked Secure when the visitor used https.
+        var forwarded = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
+        foreach (var proxy in (app.Configuration["SysRift:TrustedProxies"] ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (System.Net.IPAddress.TryParse(proxy, out var address)) forwarded.KnownProxies.Add(address);
+        app.UseForwardedHeaders(forwarded);
 
         // Visitors never see a stack trace: errors render the themed error page (details go to the log).
         app.UseExceptionHandler("/error");
