@@ -44,16 +44,21 @@ public sealed class ErrorController(SiteSettingsService siteSettings, ILogger<Er
         return result;
     }
 
-    private static bool IsDatabaseUnavailable(Exception error) => error switch
-    {
-        System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException => true,
-        _ => error.InnerException is { } inner && IsDatabaseUnavailable(inner),
-    };
+    private static bool IsDatabaseUnavailable(Exception error) =>
+        AnyInChain(error, e => e is System.Data.Common.DbException or System.Net.Sockets.SocketException or TimeoutException);
 
-    private static bool IsTooLarge(Exception error) => error switch
+    private static bool IsTooLarge(Exception error) => AnyInChain(error, e => e switch
     {
         BadHttpRequestException bad => bad.StatusCode == StatusCodes.Status413PayloadTooLarge,
         InvalidDataException invalid => invalid.Message.Contains("limit", StringComparison.OrdinalIgnoreCase),
-        _ => error.InnerException is { } inner && IsTooLarge(inner),
-    };
+        _ => false,
+    });
+
+    /// <summary>Whether the exception or any exception it wraps matches.</summary>
+    private static bool AnyInChain(Exception? error, Func<Exception, bool> match)
+    {
+        for (; error is not null; error = error.InnerException)
+            if (match(error)) return true;
+        return false;
+    }
 }

@@ -37,8 +37,9 @@ public sealed class ContentListController(SysRiftDbContext db, ContentDefinition
     [HttpGet("content/{type}")]
     public async Task<IActionResult> List(string type, string? q, ContentStatus? status, string? sort, int page = 1, CancellationToken cancellationToken = default)
     {
-        if ((await definitions.GetAsync(cancellationToken)).Type(type) is not { } definition) return NotFound();
-        var ordered = IsOrdered(definition, await definitions.GetAsync(cancellationToken));
+        var definitionDocument = await definitions.GetAsync(cancellationToken);
+        if (definitionDocument.Type(type) is not { } definition) return NotFound();
+        var ordered = IsOrdered(definition, definitionDocument);
         sort = sort is "title" or "modified" or "status" or "order" ? sort : ordered ? "order" : "modified";
         page = Math.Max(1, page);
 

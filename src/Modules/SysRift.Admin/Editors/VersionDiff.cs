@@ -30,7 +30,7 @@ public static class VersionDiff
         EditorKind.Boolean => field.Value == "true" ? "Yes" : "No",
         EditorKind.Link => field.Value2.Length > 0 ? $"{field.Value2} <{field.Value}>" : field.Value,
         EditorKind.Tags or EditorKind.Choices => string.Join("\n", field.Values),
-        EditorKind.Picker => string.Join("\n", field.Values.Select(id => field.Options.FirstOrDefault(o => o.Value == id) is { Value: not null } o && o.Label is not null ? o.Label : id)),
+        EditorKind.Picker => string.Join("\n", field.Values.Select(id => field.Options.Where(o => o.Value == id).Select(o => o.Label).FirstOrDefault() ?? id)),
         _ => field.Value,
     };
 

@@ -28,10 +28,11 @@ public sealed partial class MediaStore(SiteShell shell)
         if (length <= 0) return (null, "The file is empty.");
         if (length > MaxBytes) return (null, $"The file is {length / 1024} KB; the limit is {MaxBytes / 1024 / 1024} MB.");
 
-        using var buffer = new MemoryStream();
-        await content.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxBytes) return (null, $"The file is larger than {MaxBytes / 1024 / 1024} MB.");
-        var bytes = buffer.ToArray();
+        // The declared length can lie: read at most one byte past the limit, never more.
+        var bytes = new byte[Math.Min(length, MaxBytes) + 1];
+        var read = await content.ReadAtLeastAsync(bytes, bytes.Length, throwOnEndOfStream: false, cancellationToken);
+        if (read > MaxBytes) return (null, $"The file is larger than {MaxBytes / 1024 / 1024} MB.");
+        bytes = bytes[..read];
         if (Sniff(bytes) is not { } extension)
             return (null, "Only PNG, JPEG, GIF and WebP images can be uploaded (the file's content is none of these; SVG is not accepted).");
 
