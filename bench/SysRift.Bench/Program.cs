@@ -28,6 +28,7 @@ try
 {
     Environment.SetEnvironmentVariable("SysRift__DataPath", dataPath);
     Environment.SetEnvironmentVariable("SysRift__Setup__SiteName", "Bench");
+    Environment.SetEnvironmentVariable("SysRift__Setup__PublicUrl", "http://localhost");
     Environment.SetEnvironmentVariable("SysRift__Setup__Recipe", "blank");
     Environment.SetEnvironmentVariable("SysRift__Setup__AdminUserName", "admin");
     Environment.SetEnvironmentVariable("SysRift__Setup__AdminEmail", "admin@example.com");

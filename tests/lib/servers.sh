@@ -44,7 +44,7 @@ wait_200() { # url: bounded, 60 s at the most
 publish_site() { dotnet publish src/SysRift.Web -c Release -o "$work/app" --nologo -v q >/dev/null; }
 
 # Unattended setup of the sysrift recipe (add to start_node's environment).
-setup_env=(SysRift__Setup__SiteName=SysRift SysRift__Setup__Recipe=sysrift SysRift__Setup__AdminUserName=admin
+setup_env=(SysRift__Setup__SiteName=SysRift SysRift__Setup__PublicUrl=http://localhost SysRift__Setup__Recipe=sysrift SysRift__Setup__AdminUserName=admin
            SysRift__Setup__AdminEmail=admin@example.com "SysRift__Setup__AdminPassword=server scripts passphrase")
 
 start_node() { # name port [VAR=value ...]: the published site on 127.0.0.1:port; sets $last_pid

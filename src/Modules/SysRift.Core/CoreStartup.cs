@@ -21,6 +21,7 @@ public sealed class CoreStartup : IModuleStartup
         services.AddSingleton<ChangeSignal>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SiteSettingsService>();
+        services.AddSingleton<PublicAddress>();
         services.AddSingleton<Diagnostics.SiteMetrics>();
         services.AddScoped<PendingChanges>();
         services.AddScoped<ScopedDatabase>();

@@ -23,12 +23,10 @@ public static class SyndicationEndpoints
         endpoints.MapGet("/robots.txt", RobotsAsync);
     }
 
-    private static string BaseUrl(HttpContext context, SiteSettings site) => (site.BaseUrl ?? $"{context.Request.Scheme}://{context.Request.Host}").TrimEnd('/');
-
-    private static async Task FeedAsync(HttpContext context, PublishedContent published, SiteSettingsService settings)
+    private static async Task FeedAsync(HttpContext context, PublishedContent published, SiteSettingsService settings, PublicAddress address)
     {
         var site = await settings.GetAsync(context.RequestAborted);
-        var baseUrl = BaseUrl(context, site);
+        var baseUrl = address.BaseUrl(context, site);
         var articles = (await published.PageAsync("Article", 1, FeedSize, cancellationToken: context.RequestAborted)).Items;
         context.Response.ContentType = "application/atom+xml; charset=utf-8";
         await using var writer = XmlWriter.Create(context.Response.Body, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true });
@@ -67,10 +65,10 @@ public static class SyndicationEndpoints
         await writer.WriteEndDocumentAsync();
     }
 
-    private static async Task SitemapAsync(HttpContext context, SysRiftDbContext db, SiteSettingsService settings)
+    private static async Task SitemapAsync(HttpContext context, SysRiftDbContext db, SiteSettingsService settings, PublicAddress address)
     {
         var site = await settings.GetAsync(context.RequestAborted);
-        var baseUrl = BaseUrl(context, site);
+        var baseUrl = address.BaseUrl(context, site);
         context.Response.ContentType = "application/xml; charset=utf-8";
         await using var writer = XmlWriter.Create(context.Response.Body, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true });
         const string ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
@@ -91,11 +89,11 @@ public static class SyndicationEndpoints
         await writer.WriteEndDocumentAsync();
     }
 
-    private static async Task RobotsAsync(HttpContext context, SiteSettingsService settings)
+    private static async Task RobotsAsync(HttpContext context, SiteSettingsService settings, PublicAddress address)
     {
         var site = await settings.GetAsync(context.RequestAborted);
         context.Response.ContentType = "text/plain; charset=utf-8";
-        await context.Response.WriteAsync($"User-agent: *\nDisallow: /admin\nDisallow: /setup\nDisallow: /login\nDisallow: /search\nAllow: /\n\nSitemap: {BaseUrl(context, site)}/sitemap.xml\n");
+        await context.Response.WriteAsync($"User-agent: *\nDisallow: /admin\nDisallow: /setup\nDisallow: /login\nDisallow: /search\nAllow: /\n\nSitemap: {address.BaseUrl(context, site)}/sitemap.xml\n");
     }
 
     private static Task Element(XmlWriter writer, string name, string value, string? ns = null) => writer.WriteElementStringAsync(null, name, ns, value);

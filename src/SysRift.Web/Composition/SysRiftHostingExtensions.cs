@@ -41,12 +41,14 @@ public static class SysRiftHostingExtensions
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/error", "?status={0}");
         app.UseResponseCompression();
+        // Module middleware (telemetry, security headers, the page cache, the setup gate) runs before static
+        // files, so theme assets under /_content get the same security headers as pages.
+        foreach (var module in catalog.Modules) module.ConfigurePipeline(app);
         app.UseStaticFiles(new StaticFileOptions
         {
             // Theme assets change only with a deploy; a day of caching, revalidated by ETag after that.
             OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=86400",
         });
-        foreach (var module in catalog.Modules) module.ConfigurePipeline(app);
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -32,6 +32,8 @@ public sealed class SiteFactory(TestDatabase database, string? recipe = "blank",
         if (recipe is not null)
         {
             builder.UseSetting("SysRift:Setup:SiteName", "Test Site");
+            // As an operator would: the address visitors use (the test server's own), so pages are cached.
+            builder.UseSetting("SysRift:Setup:PublicUrl", "http://localhost");
             builder.UseSetting("SysRift:Setup:Recipe", recipe);
             builder.UseSetting("SysRift:Setup:AdminUserName", AdminUserName);
             builder.UseSetting("SysRift:Setup:AdminEmail", "admin@example.com");

@@ -53,7 +53,14 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SiteMe
     [HttpPost("/logout"), ValidateAntiForgeryToken]
     public async Task<IActionResult> Logout()
     {
-        if (User.Identity?.IsAuthenticated == true) await audit.RecordAsync(User.Identity.Name, AuditTrail.Categories.Account, "SignOut");
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            // Deleting the cookie in this browser is not enough: a copy of it would still open the admin. A new
+            // security stamp makes every cookie issued before it invalid on its next request, on every node.
+            if (await signIn.UserManager.GetUserAsync(User) is { } user) await signIn.UserManager.UpdateSecurityStampAsync(user);
+            await audit.RecordAsync(User.Identity.Name, AuditTrail.Categories.Account, "SignOut", details: "Every session of this user ended.");
+        }
+
         await signIn.SignOutAsync();
         return LocalRedirect("/");
     }
@@ -67,8 +74,22 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SiteMe
     }
 
     /// <summary>Only a path on this site ("/admin/..."), never another host ("//evil", "https://...", "/\evil").</summary>
+    /// <remarks>Characters outside ASCII are percent-encoded: a Location header can carry nothing else.</remarks>
     public static string SafeReturnUrl(string? returnUrl) =>
         returnUrl is { Length: > 1 } url && url[0] == '/' && url[1] != '/' && url[1] != '\\' && !url.Contains("://", StringComparison.Ordinal) && url.All(c => !char.IsControl(c))
-            ? url
+            ? EncodeNonAscii(url)
             : "/admin";
+
+    private static string EncodeNonAscii(string url)
+    {
+        if (url.All(char.IsAscii)) return url;
+        var builder = new System.Text.StringBuilder(url.Length * 2);
+        foreach (var rune in url.EnumerateRunes())
+        {
+            if (rune.IsAscii) builder.Append((char)rune.Value);
+            else foreach (var b in System.Text.Encoding.UTF8.GetBytes(rune.ToString())) builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return builder.ToString();
+    }
 }

@@ -151,7 +151,7 @@ public sealed class ContentEditorController(
     }
 
     /// <summary>The side-by-side preview: the same Markdown pipeline as the public site.</summary>
-    [HttpPost("preview/markdown")]
+    [HttpPost("preview/markdown"), RequestSizeLimit(4 * MarkdownLimits.MaxLength + 64 * 1024)]
     public IActionResult PreviewMarkdown(string? markdown) => Content(renderer.ToHtml(markdown ?? ""), "text/html; charset=utf-8");
 
     private async Task<IActionResult> SaveFormAsync(ContentTypeDefinition definition, ContentDefinitionDocument definitionDocument, ContentItem item, ContentItemRecord? record, string? submit, int? expectedRevision, CancellationToken cancellationToken)
@@ -191,10 +191,13 @@ public sealed class ContentEditorController(
 
         if (publishAt is { } at)
         {
+            // The schedule pins the version just saved: what the editor reviewed is what goes live, even if
+            // someone saves a newer draft before the time comes.
+            var version = result.Item!.ContentItemVersionId;
             var existing = await db.ScheduledPublications.AsTracking().FirstOrDefaultAsync(s => s.ContentItemId == item.ContentItemId, cancellationToken);
-            if (existing is null) db.ScheduledPublications.Add(new ScheduledPublicationRecord { ContentItemId = item.ContentItemId, PublishAtUtc = at, RequestedBy = UserName });
-            else (existing.PublishAtUtc, existing.RequestedBy) = (at, UserName);
-            audit.Add(UserName, AuditTrail.Categories.Content, "Schedule", item.ContentItemId, item.DisplayText, $"To be published at {at:yyyy-MM-dd HH:mm} UTC.");
+            if (existing is null) db.ScheduledPublications.Add(new ScheduledPublicationRecord { ContentItemId = item.ContentItemId, ContentItemVersionId = version, PublishAtUtc = at, RequestedBy = UserName });
+            else (existing.PublishAtUtc, existing.RequestedBy, existing.ContentItemVersionId) = (at, UserName, version);
+            audit.Add(UserName, AuditTrail.Categories.Content, "Schedule", item.ContentItemId, item.DisplayText, $"Version {version} to be published at {at:yyyy-MM-dd HH:mm} UTC.", versionAfter: version);
             await db.SaveChangesAsync(cancellationToken);
         }
 
@@ -244,6 +247,7 @@ public sealed class ContentEditorController(
             Message = Message,
             ScheduledUtc = schedule?.PublishAtUtc,
             ScheduledLocal = schedule is null ? null : FormatLocal(schedule.PublishAtUtc, site.TimeZoneId),
+            ScheduleNote = schedule is null ? null : await ScheduleNoteAsync(schedule, cancellationToken),
             TimeZoneId = site.TimeZoneId,
             PublicPath = publicPath,
             CanPublish = await permissions.HasAsync(User, Permissions.PublishContent),
@@ -252,6 +256,17 @@ public sealed class ContentEditorController(
             TheirAuthor = theirAuthor,
             Media = media.List().Select(m => (m.Url, m.Name)).ToList(),
         };
+    }
+
+    /// <summary>"Version 3 (scheduled by editor) goes live; the newer draft, version 4 by author, stays a draft."</summary>
+    private async Task<string> ScheduleNoteAsync(ScheduledPublicationRecord schedule, CancellationToken cancellationToken)
+    {
+        var pinned = await db.ContentVersions.Where(v => v.ContentItemVersionId == schedule.ContentItemVersionId).Select(v => new { v.Number, v.Latest }).FirstOrDefaultAsync(cancellationToken);
+        if (pinned is null) return "the scheduled version no longer exists; nothing will be published";
+        var text = $"version {pinned.Number}, scheduled by {schedule.RequestedBy}, goes live";
+        if (pinned.Latest) return text;
+        var latest = await db.ContentVersions.Where(v => v.ContentItemId == schedule.ContentItemId && v.Latest).Select(v => new { v.Number, v.Author }).FirstOrDefaultAsync(cancellationToken);
+        return latest is null ? text : $"{text}; the newer draft (version {latest.Number} by {latest.Author}) is not part of the schedule and stays a draft";
     }
 
     private async Task<(ContentItemRecord? Record, ContentTypeDefinition? Type, ContentItem? Latest)> LoadAsync(string id, CancellationToken cancellationToken)

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using SysRift.Admin.Security;
 using SysRift.Admin.ViewModels;
-using SysRift.Contents.Fields;
 using SysRift.Core.Audit;
 using SysRift.Core.Data;
 using SysRift.Core.Documents;
@@ -29,8 +28,7 @@ public sealed class SettingsController(SysRiftDbContext db, DocumentStore docume
     [HttpPost("")]
     public async Task<IActionResult> Save(SettingsForm form, CancellationToken cancellationToken)
     {
-        form.Navigation = form.Navigation.Where(l => !string.IsNullOrWhiteSpace(l.Text) || !string.IsNullOrWhiteSpace(l.Url)).ToList();
-        form.SocialLinks = form.SocialLinks.Where(l => !string.IsNullOrWhiteSpace(l.Text) || !string.IsNullOrWhiteSpace(l.Url)).ToList();
+        Normalize(form);
         var errors = Validate(form);
         var (site, theme) = await ReadAsync(cancellationToken);
         if (errors.Count == 0 && Fingerprint(site, theme) != form.Version)
@@ -98,25 +96,35 @@ public sealed class SettingsController(SysRiftDbContext db, DocumentStore docume
     private static Dictionary<string, string> Validate(SettingsForm form)
     {
         var errors = new Dictionary<string, string>();
-        if (string.IsNullOrWhiteSpace(form.SiteName)) errors[nameof(form.SiteName)] = "The site needs a name.";
-        else if (form.SiteName.Length > 100) errors[nameof(form.SiteName)] = "The site name must be at most 100 characters.";
-        if (!string.IsNullOrWhiteSpace(form.BaseUrl) && !(Uri.TryCreate(form.BaseUrl.Trim(), UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            errors[nameof(form.BaseUrl)] = "The public address must be an http or https URL, such as https://example.com.";
+        if (SiteSettingsRules.SiteName(form.SiteName) is { } name) errors[nameof(form.SiteName)] = name;
+        if (SiteSettingsRules.BaseUrl(form.BaseUrl) is { } url) errors[nameof(form.BaseUrl)] = url;
         if (form.PageSize is < 1 or > 100) errors[nameof(form.PageSize)] = "Items per page must be between 1 and 100.";
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(form.TimeZoneId?.Trim() ?? "", out _)) errors[nameof(form.TimeZoneId)] = $"\"{form.TimeZoneId}\" is not a time zone this server knows (such as UTC or Europe/Paris).";
-        foreach (var (text, limit, name) in new[] { (form.Tagline, 200, nameof(form.Tagline)), (form.StatusLine, 120, nameof(form.StatusLine)), (form.Description, 300, nameof(form.Description)), (form.Footer, 500, nameof(form.Footer)), (form.Owner, 100, nameof(form.Owner)) })
-            if ((text?.Length ?? 0) > limit) errors[name] = $"At most {limit} characters.";
-        CheckLinks(form.Navigation, nameof(form.Navigation), errors);
-        CheckLinks(form.SocialLinks, nameof(form.SocialLinks), errors);
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(form.TimeZoneId.Trim(), out _)) errors[nameof(form.TimeZoneId)] = $"\"{form.TimeZoneId}\" is not a time zone this server knows (such as UTC or Europe/Paris).";
+        var theme = new ThemeSettings { Owner = form.Owner, Tagline = form.Tagline, Description = form.Description, StatusLine = form.StatusLine, Footer = form.Footer, Navigation = form.Navigation, SocialLinks = form.SocialLinks };
+        foreach (var (key, message) in SiteSettingsRules.Theme(theme)) errors[key] = message;
         return errors;
     }
 
-    private static void CheckLinks(List<NavigationLink> links, string name, Dictionary<string, string> errors)
+    /// <summary>
+    /// Empty inputs bind to null (MVC's default): every optional text becomes "" here, once, so nothing
+    /// below has to guess, and an unchanged form on a fresh site saves instead of failing.
+    /// </summary>
+    private static void Normalize(SettingsForm form)
     {
-        for (var i = 0; i < links.Count; i++)
-        {
-            if (string.IsNullOrWhiteSpace(links[i].Text)) errors[$"{name}[{i}].Text"] = "Give the link a text.";
-            if (string.IsNullOrWhiteSpace(links[i].Url) || !LinkField.IsSafeUrl(links[i].Url)) errors[$"{name}[{i}].Url"] = "Use a site path such as /about or an http, https or mailto address.";
-        }
+        form.SiteName ??= "";
+        form.TimeZoneId ??= "";
+        form.Owner ??= "";
+        form.Tagline ??= "";
+        form.Description ??= "";
+        form.StatusLine ??= "";
+        form.Footer ??= "";
+        form.Navigation = Links(form.Navigation);
+        form.SocialLinks = Links(form.SocialLinks);
+        form.HomeSections = (form.HomeSections ?? []).Where(s => s is not null).ToList();
+        foreach (var section in form.HomeSections) section.Key ??= "";
     }
+
+    private static List<NavigationLink> Links(List<NavigationLink>? links) =>
+        (links ?? []).Where(l => l is not null && (!string.IsNullOrWhiteSpace(l.Text) || !string.IsNullOrWhiteSpace(l.Url)))
+            .Select(l => new NavigationLink { Text = l.Text ?? "", Url = l.Url ?? "" }).ToList();
 }

@@ -76,12 +76,20 @@ public sealed class UsersController(UserManager<IdentityUser> users, RoleManager
         if (string.IsNullOrWhiteSpace(form.Email) || !form.Email.Contains('@', StringComparison.Ordinal)) errors[nameof(form.Email)] = "Give a valid e-mail address.";
         if (!string.IsNullOrEmpty(form.Password) && form.Password != form.PasswordConfirmation) errors[nameof(form.PasswordConfirmation)] = "The two passwords differ.";
         if (form.Roles.Any(r => !known.Contains(r))) errors[nameof(form.Roles)] = "Pick roles from the list.";
-        var current = await users.GetRolesAsync(user);
-        if (current.Contains(SiteRoles.Administrator) && !form.Roles.Contains(SiteRoles.Administrator) && await AdministratorCountAsync() <= 1)
-            errors[nameof(form.Roles)] = "This is the last administrator: give another user the Administrator role first.";
         if (errors.Count > 0) return Invalid(form, known, errors, isNew: false, await users.IsLockedOutAsync(user));
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // The last-administrator check holds until commit: two administrators demoting each other at once
+        // are serialised here, and the second sees the first one's change.
+        await db.LockAsync(AdministratorsLock, cancellationToken);
+        var current = await users.GetRolesAsync(user);
+        if (current.Contains(SiteRoles.Administrator) && !form.Roles.Contains(SiteRoles.Administrator) && await AdministratorCountAsync() <= 1)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            errors[nameof(form.Roles)] = "This is the last administrator: give another user the Administrator role first.";
+            return Invalid(form, known, errors, isNew: false, await users.IsLockedOutAsync(user));
+        }
+
         var changes = new List<string>();
         if (!string.Equals(user.Email, form.Email.Trim(), StringComparison.Ordinal))
         {
@@ -131,9 +139,14 @@ public sealed class UsersController(UserManager<IdentityUser> users, RoleManager
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
         if (user.UserName == UserName) return RedirectWithMessage($"/admin/users/{id}", "You cannot delete yourself.");
-        if (await users.IsInRoleAsync(user, SiteRoles.Administrator) && await AdministratorCountAsync() <= 1)
-            return RedirectWithMessage($"/admin/users/{id}", "This is the last administrator and cannot be deleted.");
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockAsync(AdministratorsLock, cancellationToken);
+        if (await users.IsInRoleAsync(user, SiteRoles.Administrator) && await AdministratorCountAsync() <= 1)
+        {
+            await transaction.RollbackAsync(CancellationToken.None);
+            return RedirectWithMessage($"/admin/users/{id}", "This is the last administrator and cannot be deleted.");
+        }
+
         var deleted = await users.DeleteAsync(user);
         if (!deleted.Succeeded) return RedirectWithMessage($"/admin/users/{id}", string.Join(" ", deleted.Errors.Select(e => e.Description)));
         audit.Add(UserName, AuditTrail.Categories.Users, "Delete", user.Id, user.UserName, "Their content stays, owned by the name they had.");
@@ -164,6 +177,9 @@ public sealed class UsersController(UserManager<IdentityUser> users, RoleManager
     }
 
     private async Task<IReadOnlyList<string>> RoleNamesAsync() => await roles.Roles.OrderBy(r => r.Name).Select(r => r.Name!).ToListAsync();
+
+    /// <summary>Held by every change that could remove an administrator (PostgreSQL; SQLite writers are serialised anyway).</summary>
+    public const string AdministratorsLock = "administrators";
 
     private async Task<int> AdministratorCountAsync() => (await users.GetUsersInRoleAsync(SiteRoles.Administrator)).Count;
 }

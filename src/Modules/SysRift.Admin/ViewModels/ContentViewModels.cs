@@ -46,6 +46,9 @@ public sealed class ContentEditorViewModel
     public string? Message { get; init; }
     public DateTime? ScheduledUtc { get; init; }
     public string? ScheduledLocal { get; init; }
+
+    /// <summary>Which version the schedule publishes, and whether a newer draft stays behind.</summary>
+    public string? ScheduleNote { get; init; }
     public string TimeZoneId { get; init; } = "UTC";
     public string? PublicPath { get; init; }
     public bool CanPublish { get; init; }

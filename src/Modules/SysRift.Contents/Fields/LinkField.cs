@@ -14,11 +14,5 @@ public sealed class LinkField : IContentFieldType
             context.Error("Url", "must be a site path (/about) or an http, https or mailto address.");
     }
 
-    public static bool IsSafeUrl(string url)
-    {
-        var trimmed = url.Trim();
-        if (trimmed.StartsWith("~/", StringComparison.Ordinal) || (trimmed.StartsWith('/') && !trimmed.StartsWith("//", StringComparison.Ordinal)) || trimmed.StartsWith('#'))
-            return trimmed.IndexOfAny(['\\', '\n', '\r', '\t']) < 0;
-        return Uri.TryCreate(trimmed, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" or "mailto";
-    }
+    public static bool IsSafeUrl(string url) => Core.Site.SafeUrl.IsSafe(url);
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
 using SysRift.Contents.Definitions;
 using SysRift.Contents.Lifecycle;
 using SysRift.Contents.Validation;
@@ -22,7 +23,8 @@ public sealed class ContentManager(
     ContentWriter writer,
     DocumentStore documents,
     PendingChanges pending,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<ContentManager> logger)
 {
     public async Task<ContentItem?> GetAsync(string contentItemId, VersionOptions options = VersionOptions.Latest, CancellationToken cancellationToken = default)
     {
@@ -66,69 +68,108 @@ public sealed class ContentManager(
         ContentNormalizer.Prepare(item, type);
 
         var errors = validator.Validate(item, definitionDocument);
-        if (item.Path is { Length: > 0 } path && await PathOwnerAsync(path, item.ContentItemId, cancellationToken) is { } owner)
-            errors.Add(new ContentError("AutoroutePart.Path", $"Path \"/{path}\" is already used by \"{owner}\"."));
         if (errors.Count > 0) return ContentResult.Invalid(errors);
 
-        return await InUnitOfWorkAsync(item.ContentItemId, expectedRevision, async state =>
+        return await InUnitOfWorkAsync(item.ContentItemId, expectedRevision, item.Path, async state =>
         {
             if (state.Header is { } header && !string.Equals(header.ContentType, item.ContentType, StringComparison.Ordinal))
-                return $"the item is a {header.ContentType}, not a {item.ContentType}";
+                return Refusal($"the item is a {header.ContentType}, not a {item.ContentType}");
+            // Checked inside the transaction (after the row lock), so it sees every commit before this one.
+            if (item.Path is { Length: > 0 } path && await PathOwnerAsync(path, item.ContentItemId, cancellationToken) is { } owner)
+                return new ContentError(PathField, $"Path \"/{path}\" is already used by \"{owner}\".");
             var refusal = await writer.ApplyAsync(state, item.ContentItemId, publish ? ContentAction.Publish : ContentAction.SaveDraft, item, new ContentWriter.VersionStamp(user, clock.GetUtcNow().UtcDateTime), cancellationToken);
             if (refusal is null && publish && ContentNormalizer.SetsHomepage(item)) await SetHomeRouteAsync(item.ContentItemId, cancellationToken);
-            return refusal;
+            return refusal is null ? null : Refusal(refusal);
         }, cancellationToken);
     }
 
-    /// <summary>Publish (the latest version), unpublish, discard the draft, delete or restore.</summary>
-    public Task<ContentResult> TransitionAsync(string contentItemId, ContentAction action, int? expectedRevision, string? user, CancellationToken cancellationToken = default)
+    /// <summary>Publish (the latest version, or <paramref name="versionId"/> when it is an earlier one), unpublish, discard the draft, delete or restore.</summary>
+    public Task<ContentResult> TransitionAsync(string contentItemId, ContentAction action, int? expectedRevision, string? user, CancellationToken cancellationToken = default, string? versionId = null)
     {
         if (action == ContentAction.SaveDraft) throw new ArgumentException("Saving a draft needs content: use SaveAsync.", nameof(action));
-        return InUnitOfWorkAsync(contentItemId, expectedRevision, async state =>
+        return InUnitOfWorkAsync(contentItemId, expectedRevision, null, async state =>
         {
-            if (state.Header is null) return "no such item";
-            if (action == ContentAction.Publish && state.LatestVersion?.Path is { Length: > 0 } path && await PathOwnerAsync(path, contentItemId, cancellationToken) is { } owner)
-                return $"its path \"/{path}\" is now used by \"{owner}\"";
-            return await writer.ApplyAsync(state, contentItemId, action, null, new ContentWriter.VersionStamp(user, clock.GetUtcNow().UtcDateTime), cancellationToken);
+            if (state.Header is null) return Refusal("no such item");
+            var goingLive = action == ContentAction.PublishEarlierVersion
+                ? await db.ContentVersions.Where(v => v.ContentItemId == contentItemId && v.ContentItemVersionId == versionId).Select(v => v.Path).FirstOrDefaultAsync(cancellationToken)
+                : action == ContentAction.Publish ? state.LatestVersion?.Path : null;
+            if (goingLive is { Length: > 0 } path && await PathOwnerAsync(path, contentItemId, cancellationToken) is { } owner)
+                return Refusal($"its path \"/{path}\" is now used by \"{owner}\"");
+            return await writer.ApplyAsync(state, contentItemId, action, null, new ContentWriter.VersionStamp(user, clock.GetUtcNow().UtcDateTime), cancellationToken, versionId) is { } refusal
+                ? Refusal(refusal)
+                : null;
         }, cancellationToken);
     }
 
-    private async Task<ContentResult> InUnitOfWorkAsync(string contentItemId, int? expectedRevision, Func<ItemState, Task<string?>> change, CancellationToken cancellationToken)
+    private const string PathField = "AutoroutePart.Path";
+
+    private static ContentError Refusal(string reason) => new("", $"Cannot do that: {reason}.");
+
+    /// <summary>
+    /// Runs one change as a unit: lock the item, check the revision, change, save, commit. The row lock
+    /// (PostgreSQL; SQLite transactions are serialised already) makes the revision check hold until commit,
+    /// so of two simultaneous saves from the same revision exactly one is written and the other is told.
+    /// </summary>
+    private async Task<ContentResult> InUnitOfWorkAsync(string contentItemId, int? expectedRevision, string? path, Func<ItemState, Task<ContentError?>> change, CancellationToken cancellationToken)
     {
         var ownsTransaction = db.Database.CurrentTransaction is null;
         await using var transaction = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        var state = await writer.LoadAsync(contentItemId, cancellationToken);
-        if (expectedRevision is { } expected && (state.Header?.Revision ?? 0) != expected)
-            return ContentResult.Conflicted(state.Header?.Revision ?? 0, $"Someone else changed this item since you opened it (revision {expected}, now {state.Header?.Revision ?? 0}).");
-
-        if (await change(state) is { } refusal) return ContentResult.Invalid("", $"Cannot do that: {refusal}.");
-
         try
         {
+            await db.LockContentItemAsync(contentItemId, cancellationToken);
+            var state = await writer.LoadAsync(contentItemId, cancellationToken);
+            if (expectedRevision is { } expected && (state.Header?.Revision ?? 0) != expected)
+                return ContentResult.Conflicted(state.Header?.Revision ?? 0, $"Someone else changed this item since you opened it (revision {expected}, now {state.Header?.Revision ?? 0}).");
+
+            if (await change(state) is { } refusal) return ContentResult.Invalid([refusal]);
+
             pending.Add(ChangeTopics.Content);
             await db.SaveChangesAsync(cancellationToken);
             if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+
+            var stored = state.LatestVersion ?? state.PublishedVersion;
+            var item = stored is null ? null : ContentVersionMapper.ToItem(stored);
+            return new ContentResult(item, state.Header!.Status, state.Header.Revision, [], false);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception exception) when (DatabaseRaces.IsRefusal(exception))
         {
-            db.ChangeTracker.Clear();
-            var current = await db.ContentItems.Where(i => i.ContentItemId == contentItemId).Select(i => i.Revision).FirstOrDefaultAsync(cancellationToken);
-            return ContentResult.Conflicted(current, "Someone else saved this item at the same moment; nothing of yours was saved. Reload to see their version.");
-        }
-        catch (DbUpdateException)
-        {
-            // A concurrent first save of the same id (or version id) loses on the key, not on the revision.
-            db.ChangeTracker.Clear();
-            return ContentResult.Conflicted(0, "This item was created or changed by someone else at the same moment; nothing of yours was saved.");
+            pending.Discard();
+            return await LostRaceAsync(exception, contentItemId, path, ownsTransaction, cancellationToken);
         }
         finally
         {
             db.ChangeTracker.Clear();
         }
+    }
 
-        var stored = state.LatestVersion ?? state.PublishedVersion;
-        var item = stored is null ? null : ContentVersionMapper.ToItem(stored);
-        return new ContentResult(item, state.Header!.Status, state.Header.Revision, [], false);
+    /// <summary>What the loser of a race is told. Only real races are conflicts; anything else is logged and said plainly.</summary>
+    private async Task<ContentResult> LostRaceAsync(Exception exception, string contentItemId, string? path, bool ownsTransaction, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        if (DatabaseRaces.IsUniqueViolation(exception, "IX_ContentVersions_LivePath", "ContentVersions.Path"))
+        {
+            logger.LogInformation("Publishing {ContentItemId} lost the path {Path} to a simultaneous publish", contentItemId, path);
+            return ContentResult.Invalid(PathField, path is { Length: > 0 }
+                ? $"Path \"/{path}\" was published by someone else a moment ago; choose another path."
+                : "Its path was published by someone else a moment ago; choose another path.");
+        }
+
+        if (exception is DbUpdateConcurrencyException || DatabaseRaces.IsContention(exception) || DatabaseRaces.IsUniqueViolation(exception))
+        {
+            logger.LogInformation("Save of {ContentItemId} lost a race ({Message}); reported as a conflict", contentItemId, exception.GetBaseException().Message);
+            // Our own transaction can be rolled back and the winner's revision read; a caller's stays the caller's to end.
+            var current = 0;
+            if (ownsTransaction && db.Database.CurrentTransaction is { } open)
+            {
+                await open.RollbackAsync(CancellationToken.None);
+                current = await db.ContentItems.Where(i => i.ContentItemId == contentItemId).Select(i => i.Revision).FirstOrDefaultAsync(cancellationToken);
+            }
+
+            return ContentResult.Conflicted(current, "Someone else saved this item at the same moment; nothing of yours was saved. Reload to see their version.");
+        }
+
+        logger.LogError(exception, "Saving {ContentItemId} was refused by the database", contentItemId);
+        return ContentResult.Invalid("", "The database refused this change (the details are in the server log); nothing was saved.");
     }
 
     /// <summary>The display text of the other item that holds <paramref name="path"/>, if any.</summary>

@@ -9,6 +9,12 @@ public enum ContentAction
     /// <summary>Make the latest version (or new content) the published one.</summary>
     Publish,
 
+    /// <summary>
+    /// Make an earlier version (a scheduled one) the published one while a newer draft stays the latest:
+    /// the newer draft was not reviewed, so it is not what goes live.
+    /// </summary>
+    PublishEarlierVersion,
+
     /// <summary>Take the published version down; the content stays as a draft.</summary>
     Unpublish,
 

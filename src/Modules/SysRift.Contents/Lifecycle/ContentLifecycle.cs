@@ -37,6 +37,8 @@ public static class ContentLifecycle
             (ContentStatus.Unpublished, ContentAction.Publish) => ContentStatus.Published,
             (ContentStatus.Unpublished, ContentAction.Delete) => ContentStatus.Deleted,
 
+            (ContentStatus.Draft or ContentStatus.Published or ContentStatus.PublishedWithDraft or ContentStatus.Unpublished, ContentAction.PublishEarlierVersion) => ContentStatus.PublishedWithDraft,
+
             (ContentStatus.Deleted, ContentAction.Restore) => ContentStatus.Draft,
             _ => null,
         };
@@ -65,6 +67,7 @@ public static class ContentLifecycle
     {
         ContentAction.SaveDraft => "save a draft of",
         ContentAction.Publish => "publish",
+        ContentAction.PublishEarlierVersion => "publish an earlier version of",
         ContentAction.Unpublish => "unpublish",
         ContentAction.DiscardDraft => "discard the draft of",
         ContentAction.Delete => "delete",

@@ -46,7 +46,8 @@ public sealed class ContentWriter(SysRiftDbContext db, IEnumerable<IPublishedCon
 
     /// <summary>Applies <paramref name="action"/>; returns the refusal when the move is illegal (nothing changed then).</summary>
     /// <param name="content">New content for SaveDraft and Publish; null to act on what is stored.</param>
-    public async Task<string?> ApplyAsync(ItemState state, string contentItemId, ContentAction action, ContentItem? content, VersionStamp stamp, CancellationToken cancellationToken = default)
+    /// <param name="versionId">For PublishEarlierVersion: the version to make the published one.</param>
+    public async Task<string?> ApplyAsync(ItemState state, string contentItemId, ContentAction action, ContentItem? content, VersionStamp stamp, CancellationToken cancellationToken = default, string? versionId = null)
     {
         var from = state.Status;
         if (ContentLifecycle.Next(from, action, out var refusal) is not { } to) return refusal;
@@ -67,6 +68,15 @@ public sealed class ContentWriter(SysRiftDbContext db, IEnumerable<IPublishedCon
                 break;
             case ContentAction.Publish:
                 PromoteLatest(state, stamp.Now);
+                break;
+            case ContentAction.PublishEarlierVersion:
+                var earlier = await db.ContentVersions.AsTracking().FirstOrDefaultAsync(v => v.ContentItemId == contentItemId && v.ContentItemVersionId == versionId, cancellationToken);
+                if (earlier is null) return $"it has no version {versionId}";
+                if (earlier.Latest) return "that version is the latest one (publish it instead)";
+                if (state.PublishedVersion is { } replaced) replaced.Published = false;
+                earlier.Published = true;
+                earlier.PublishedUtc ??= state.PublishedVersion?.PublishedUtc ?? stamp.Now;
+                state.PublishedVersion = earlier;
                 break;
             case ContentAction.Unpublish:
                 state.PublishedVersion!.Published = false;
@@ -107,7 +117,8 @@ public sealed class ContentWriter(SysRiftDbContext db, IEnumerable<IPublishedCon
             var subject = (state.LatestVersion ?? latestBefore ?? state.PublishedVersion)?.DisplayText;
             audit.Add(stamp.User, AuditTrail.Categories.Content, action.ToString(), contentItemId, subject,
                 $"{header.ContentType}: {from?.ToString() ?? "(new)"} -> {to}{(stamp.Note is null ? "" : ". " + stamp.Note)}",
-                latestBefore?.ContentItemVersionId, state.LatestVersion?.ContentItemVersionId ?? state.PublishedVersion?.ContentItemVersionId);
+                latestBefore?.ContentItemVersionId,
+                (action is ContentAction.Publish or ContentAction.PublishEarlierVersion ? state.PublishedVersion : state.LatestVersion ?? state.PublishedVersion)?.ContentItemVersionId);
         }
 
         logger.LogInformation("Content {ContentItemId} ({ContentType}) {Action}: {From} -> {To}, version {ContentItemVersionId}, by {User}",

@@ -1,4 +1,7 @@
+using System.Collections.Concurrent;
+using Ganss.Xss;
 using Markdig;
+using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using SysRift.Contents.Fields;
@@ -6,51 +9,109 @@ using SysRift.Contents.Fields;
 namespace SysRift.Contents.Markdown;
 
 /// <summary>
-/// The one Markdown pipeline of the site (public pages and the admin preview alike). Raw HTML is not
-/// rendered (it is shown as text), and link or image URLs other than http(s), mailto and site paths are
-/// replaced, so stored Markdown can never run script in a browser.
+/// The one Markdown pipeline of the site (public pages and the admin preview alike), safe in three layers:
+/// <list type="number">
+/// <item>Markdig extensions are chosen by an allow-list: no raw HTML, no generic attributes (<c>{onclick=…}</c>),
+/// no media embeds (<c>&lt;iframe&gt;</c>), nothing that writes style;</item>
+/// <item>link and image URLs other than http(s), mailto and site paths are replaced;</item>
+/// <item>whatever the extensions produce, the HTML then passes HtmlSanitizer with an allow-list of elements,
+/// attributes and URL schemes.</item>
+/// </list>
+/// Text over <see cref="MarkdownLimits"/> is shown as plain text, so rendering stays fast for any input.
+/// Rendered HTML is remembered by its source text, since sanitizing costs more than parsing.
 /// </summary>
 public sealed class MarkdownRenderer
 {
+    private const long MaxCachedChars = 16L * 1024 * 1024;
+
     private readonly MarkdownPipeline _pipeline = new MarkdownPipelineBuilder()
-        .UseAdvancedExtensions()
+        .UseEmphasisExtras()
+        .UsePipeTables()
+        .UseAutoLinks()
+        .UseTaskLists()
+        .UseListExtras()
+        .UseFootnotes()
+        .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
         .DisableHtml()
         .Build();
+
+    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+
+    private static HtmlSanitizer CreateSanitizer() => new(new HtmlSanitizerOptions
+    {
+        AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "p", "h1", "h2", "h3", "h4", "h5", "h6", "a", "img", "ul", "ol", "li", "blockquote", "pre", "code",
+            "em", "strong", "del", "ins", "mark", "sub", "sup", "br", "hr", "table", "thead", "tbody", "tr", "th", "td",
+            "input", "div", "span",
+        },
+        AllowedAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "alt", "title", "id", "class", "type", "checked", "disabled", "start" },
+        AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto" },
+        UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src" },
+        AllowedCssProperties = new HashSet<string>(),
+    })
+    { OutputFormatter = new QuotingFormatter() };
+
+    /// <summary>Writes '"' in text as &amp;quot;, as Markdig does: the text of a quote stays inert anywhere it is pasted.</summary>
+    private sealed class QuotingFormatter : AngleSharp.Html.HtmlMarkupFormatter
+    {
+        public override string Text(AngleSharp.Dom.ICharacterData text) => base.Text(text).Replace("\"", "&quot;", StringComparison.Ordinal);
+    }
+
+    private readonly ConcurrentDictionary<string, string> _rendered = new(StringComparer.Ordinal);
+    private long _cachedChars;
 
     public string ToHtml(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
-        try
+        if (_rendered.TryGetValue(markdown, out var known)) return known;
+
+        var html = MarkdownLimits.Problem(markdown) is null ? Render(markdown) : AsText(markdown);
+        if (Interlocked.Add(ref _cachedChars, markdown.Length + html.Length) > MaxCachedChars)
         {
-            return Render(markdown);
+            _rendered.Clear();
+            Interlocked.Exchange(ref _cachedChars, markdown.Length + html.Length);
         }
-        catch (ArgumentException)
-        {
-            // Markdig refuses absurd nesting ("[[[[..." thousands deep): show the text as text rather than fail the page.
-            return "<p>" + System.Net.WebUtility.HtmlEncode(markdown).Replace("\n", "<br>\n", StringComparison.Ordinal) + "</p>\n";
-        }
+
+        _rendered.TryAdd(markdown, html);
+        return html;
     }
 
     private string Render(string markdown)
     {
-        var document = Markdig.Markdown.Parse(markdown, _pipeline);
-        foreach (var link in document.Descendants<LinkInline>())
+        string html;
+        try
         {
-            if (link.Url is { } url && !IsSafe(url)) link.Url = "#unsafe-link-removed";
+            var document = Markdig.Markdown.Parse(markdown, _pipeline);
+            foreach (var link in document.Descendants<LinkInline>())
+            {
+                if (link.Url is { } url && !IsSafe(url)) link.Url = "#unsafe-link-removed";
+            }
+
+            foreach (var autolink in document.Descendants<AutolinkInline>())
+            {
+                if (!autolink.IsEmail && !IsSafe(autolink.Url)) autolink.Url = "#unsafe-link-removed";
+            }
+
+            html = document.ToHtml(_pipeline);
+        }
+        catch (ArgumentException)
+        {
+            // Markdig refuses absurd nesting ("[[[[..." thousands deep): show the text as text rather than fail the page.
+            return AsText(markdown);
         }
 
-        foreach (var autolink in document.Descendants<AutolinkInline>())
-        {
-            if (!autolink.IsEmail && !IsSafe(autolink.Url)) autolink.Url = "#unsafe-link-removed";
-        }
-
-        return document.ToHtml(_pipeline);
+        return _sanitizer.Sanitize(html);
     }
+
+    private static string AsText(string markdown) =>
+        "<p>" + System.Net.WebUtility.HtmlEncode(markdown).Replace("\n", "<br>\n", StringComparison.Ordinal) + "</p>\n";
 
     /// <summary>The text of the Markdown without markup, for summaries, search and reading time.</summary>
     public string ToPlainText(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";
+        if (MarkdownLimits.Problem(markdown) is not null) return markdown.Trim();
         try
         {
             return Markdig.Markdown.ToPlainText(markdown, _pipeline).Trim();

@@ -1,10 +1,11 @@
-using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using SysRift.Core.Diagnostics;
+using Microsoft.Extensions.Options;
 using SysRift.Core.Signals;
+using SysRift.Core.Site;
 
 namespace SysRift.Contents.Publishing;
 
@@ -12,24 +13,27 @@ namespace SysRift.Contents.Publishing;
 /// Whole public responses kept in memory: the body once, plus its gzip and Brotli forms made when the
 /// page is first rendered, and a weak ETag derived from the bytes (the same on every node and after a
 /// restart). A visitor's revalidation is answered with 304. Any commit to content, settings or
-/// definitions moves a stamp and drops every entry, so a publish is visible on the next request.
-/// Only anonymous GET/HEAD requests for 200 responses of public paths are cached.
+/// definitions moves a stamp, which retires the whole generation of entries (see <see cref="CacheGeneration{TValue}"/>),
+/// so a publish is visible on the next request and a render that raced the commit is never served.
+/// Only anonymous GET/HEAD requests for 200 responses of public paths are cached, keyed by the path and the
+/// query parameters pages read (<see cref="PageCacheOptions"/>); a response built from an unconfirmed
+/// Host header (<see cref="ResponseCaching"/>) is served but not kept.
 /// </summary>
-public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, SiteMetrics metrics)
+public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, SiteMetrics metrics, IOptions<PageCacheOptions> options)
 {
-    private const int MaxEntries = 5_000;
-    private const long MaxBytes = 128L * 1024 * 1024;
     private static readonly string[] Uncached = ["/admin", "/setup", "/login", "/logout", "/health", "/metrics", "/search", "/_content", "/error", "/media"];
     private static readonly string[] CacheableTypes = ["text/html", "application/atom+xml", "application/xml", "text/plain"];
 
-    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+    private readonly PageCacheOptions _options = options.Value;
+    private CacheGeneration<Entry> _generation = new([-1, -1, -1], 0, 0);
 
-    // Requests that miss together wait for one render instead of rendering the same page 64 times.
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<Entry?>> _rendering = new(StringComparer.Ordinal);
-    private (long Content, long Site, long Definitions) _stamp = (-1, -1, -1);
-    private long _bytes;
+    private sealed record Entry(string ContentType, string ETag, byte[] Raw, byte[] Gzip, byte[] Brotli)
+    {
+        public long Bytes => Raw.Length + Gzip.Length + Brotli.Length;
+    }
 
-    private sealed record Entry(string ContentType, string ETag, byte[] Raw, byte[] Gzip, byte[] Brotli);
+    /// <summary>Entries and bytes kept now (for the system page and tests).</summary>
+    public (int Entries, long Bytes) Size => (Volatile.Read(ref _generation).Count, Volatile.Read(ref _generation).Bytes);
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -39,16 +43,18 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
             return;
         }
 
-        var stamp = (signal.Stamp(ChangeTopics.Content), signal.Stamp(ChangeTopics.Site), signal.Stamp(ChangeTopics.Definitions));
-        if (stamp != _stamp)
+        // Pages only ever see the parameters that make them: the rest is gone before anything renders.
+        context.Request.QueryString = CanonicalQuery(context.Request.Query);
+        var stamps = Stamps();
+        if (CacheGeneration<Entry>.For(ref _generation, stamps, _options.MaxEntries, _options.MaxBytes) is not { } generation)
         {
-            _entries.Clear();
-            Interlocked.Exchange(ref _bytes, 0);
-            _stamp = stamp;
+            // A commit landed between reading the stamps and now: serve this one fresh, keep nothing.
+            await next(context);
+            return;
         }
 
         var key = context.Request.Path.Value + context.Request.QueryString.Value;
-        if (_entries.TryGetValue(key, out var entry))
+        if (generation.TryGet(key, out var entry))
         {
             metrics.Increment("sysrift_page_cache_total", "result=\"hit\"");
             context.Items[SiteMetrics.RouteItem] = "(page cache)";
@@ -57,8 +63,10 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
         }
 
         metrics.Increment("sysrift_page_cache_total", "result=\"miss\"");
+        // Requests that miss together wait for one render instead of rendering the same page 64 times; they
+        // join only renders of their own generation, never one that started before a commit.
         var render = new TaskCompletionSource<Entry?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var inFlight = _rendering.GetOrAdd(key, render);
+        var inFlight = generation.InFlight.GetOrAdd(key, render);
         if (inFlight != render)
         {
             context.Items[SiteMetrics.RouteItem] = "(page cache)";
@@ -69,22 +77,39 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
 
         try
         {
-            entry = await RenderAsync(context, stamp, key);
+            entry = await RenderAsync(context);
+            if (entry is not null) generation.Add(key, entry, entry.Bytes);
             render.SetResult(entry);
+            if (entry is not null) await WriteAsync(context, entry);
         }
         catch
         {
-            render.SetResult(null);
+            render.TrySetResult(null);
             throw;
         }
         finally
         {
-            _rendering.TryRemove(key, out _);
+            generation.InFlight.TryRemove(key, out _);
         }
     }
 
+    private long[] Stamps() => [signal.Stamp(ChangeTopics.Content), signal.Stamp(ChangeTopics.Site), signal.Stamp(ChangeTopics.Definitions)];
+
+    /// <summary>The known parameters in a fixed order, first value each, empty and overlong values dropped.</summary>
+    private QueryString CanonicalQuery(IQueryCollection query)
+    {
+        if (query.Count == 0) return QueryString.Empty;
+        var kept = query
+            .Where(p => _options.QueryParameters.Contains(p.Key) && p.Value.FirstOrDefault() is { Length: > 0 } v && v.Length <= _options.MaxQueryValueLength)
+            .Select(p => (Key: p.Key.ToLowerInvariant(), Value: p.Value.First()!))
+            .OrderBy(p => p.Key, StringComparer.Ordinal)
+            .DistinctBy(p => p.Key)
+            .Select(p => KeyValuePair.Create(p.Key, (string?)p.Value));
+        return QueryString.Create(kept);
+    }
+
     /// <summary>Runs the pipeline into a buffer; returns the cache entry, or null when the response is not cacheable (already sent).</summary>
-    private async Task<Entry?> RenderAsync(HttpContext context, (long, long, long) stamp, string key)
+    private async Task<Entry?> RenderAsync(HttpContext context)
     {
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
@@ -101,7 +126,8 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
         var contentType = context.Response.ContentType ?? "";
         var cacheable = context.Response.StatusCode == StatusCodes.Status200OK
             && CacheableTypes.Any(t => contentType.StartsWith(t, StringComparison.OrdinalIgnoreCase))
-            && !context.Response.Headers.ContainsKey(HeaderNames.SetCookie);
+            && !context.Response.Headers.ContainsKey(HeaderNames.SetCookie)
+            && !ResponseCaching.IsNotCacheable(context);
         if (!cacheable)
         {
             buffer.Position = 0;
@@ -109,21 +135,7 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
             return null;
         }
 
-        var entry = Build(contentType, buffer.ToArray());
-        // Keep it only if nothing was committed while it rendered, and within the memory bound.
-        if (stamp == (signal.Stamp(ChangeTopics.Content), signal.Stamp(ChangeTopics.Site), signal.Stamp(ChangeTopics.Definitions)))
-        {
-            if (_entries.Count >= MaxEntries || Interlocked.Read(ref _bytes) > MaxBytes)
-            {
-                _entries.Clear();
-                Interlocked.Exchange(ref _bytes, 0);
-            }
-
-            if (_entries.TryAdd(key, entry)) Interlocked.Add(ref _bytes, entry.Raw.Length + entry.Gzip.Length + entry.Brotli.Length);
-        }
-
-        await WriteAsync(context, entry);
-        return entry;
+        return Build(contentType, buffer.ToArray());
     }
 
     private static bool IsCacheable(HttpContext context)

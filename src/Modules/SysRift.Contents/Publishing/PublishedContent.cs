@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SysRift.Contents.Items;
@@ -9,14 +8,13 @@ namespace SysRift.Contents.Publishing;
 
 /// <summary>
 /// What visitors may see: published versions only, served from memory. Each entry remembers the content
-/// stamp it was read under; when an editor's commit moves the stamp, the whole cache is dropped at once
-/// (content changes are rare next to reads). Misses read one row by index, never a whole type.
+/// stamp it was read under; when an editor's commit moves the stamp, the whole generation is retired at once
+/// (content changes are rare next to reads), race-free (see <see cref="CacheGeneration{TValue}"/>). Misses read one row by index, never a whole type.
 /// </summary>
 public sealed class PublishedContent(IServiceScopeFactory scopes, ChangeSignal signal)
 {
     private const int MaxEntries = 20_000;
-    private readonly ConcurrentDictionary<string, object?> _entries = new(StringComparer.Ordinal);
-    private long _stamp = -1;
+    private CacheGeneration<Box> _generation = new([-1], 0, 0);
 
     public long Hits => Interlocked.Read(ref _hits);
     public long Misses => Interlocked.Read(ref _misses);
@@ -100,26 +98,23 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, ChangeSignal s
 
     private async Task<T> GetAsync<T>(string key, Func<SysRiftDbContext, Task<T>> load)
     {
-        var stamp = signal.Stamp(ChangeTopics.Content);
-        if (Interlocked.Exchange(ref _stamp, stamp) != stamp) _entries.Clear();
-        if (_entries.TryGetValue(key, out var cached))
+        // Read under the stamp seen now; a commit meanwhile retires this generation, so what was read before
+        // it can be returned to this caller but is never handed to a later one.
+        var generation = CacheGeneration<Box>.For(ref _generation, [signal.Stamp(ChangeTopics.Content)], MaxEntries, long.MaxValue);
+        if (generation is not null && generation.TryGet(key, out var cached))
         {
             Interlocked.Increment(ref _hits);
-            return (T)cached!;
+            return (T)cached.Value!;
         }
 
         Interlocked.Increment(ref _misses);
         await using var scope = scopes.CreateAsyncScope();
         var value = await load(scope.ServiceProvider.GetRequiredService<SysRiftDbContext>());
-        // Only keep what was read under a stamp that is still current; a publish during the read wins.
-        if (signal.Stamp(ChangeTopics.Content) == stamp)
-        {
-            if (_entries.Count >= MaxEntries) _entries.Clear();
-            _entries[key] = value;
-        }
-
+        generation?.Add(key, new Box(value), 0);
         return value;
     }
+
+    private sealed record Box(object? Value);
 }
 
 /// <summary>A page of items and where it sits in the whole list.</summary>

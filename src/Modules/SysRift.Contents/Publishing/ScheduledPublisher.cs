@@ -11,7 +11,7 @@ using SysRift.Core.Site;
 namespace SysRift.Contents.Publishing;
 
 /// <summary>
-/// Publishes items whose scheduled time has come (their latest version at that moment). Every node runs it;
+/// Publishes items whose scheduled time has come: the version that was scheduled, even when a newer draft exists. Every node runs it;
 /// the revision check makes sure only one of them publishes each item, the others see a conflict and move on.
 /// Interval: SysRift:Scheduler:IntervalSeconds (default 30).
 /// </summary>
@@ -49,14 +49,18 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, SiteShell sh
         foreach (var schedule in due)
         {
             var record = await contents.GetRecordAsync(schedule.ContentItemId, cancellationToken);
-            if (record is null || record.Status is ContentStatus.Published or ContentStatus.Deleted)
+            var pinned = await db.ContentVersions.Where(v => v.ContentItemId == schedule.ContentItemId && v.ContentItemVersionId == schedule.ContentItemVersionId)
+                .Select(v => new { v.Latest, v.Published }).FirstOrDefaultAsync(cancellationToken);
+            if (record is null || record.Status is ContentStatus.Deleted || pinned is null || pinned.Published)
             {
-                // Nothing left to publish (published by hand, or deleted): the schedule is spent.
+                // Nothing left to publish (published by hand, deleted, or the version is gone): the schedule is spent.
                 await db.ScheduledPublications.Where(s => s.ContentItemId == schedule.ContentItemId).ExecuteDeleteAsync(cancellationToken);
                 continue;
             }
 
-            var result = await contents.TransitionAsync(schedule.ContentItemId, ContentAction.Publish, record.Revision, $"{schedule.RequestedBy} (scheduled)", cancellationToken);
+            // The scheduled version goes live, not whatever was saved after it: a newer draft stays a draft.
+            var action = pinned.Latest ? ContentAction.Publish : ContentAction.PublishEarlierVersion;
+            var result = await contents.TransitionAsync(schedule.ContentItemId, action, record.Revision, $"{schedule.RequestedBy} (scheduled)", cancellationToken, schedule.ContentItemVersionId);
             if (result.Succeeded)
             {
                 published++;

@@ -50,6 +50,9 @@ public sealed class SysRiftDbContext(DbContextOptions<SysRiftDbContext> options)
             version.HasIndex(x => new { x.ContentItemId, x.Latest });
             version.HasIndex(x => new { x.ContentItemId, x.Published });
             version.HasIndex(x => new { x.Path, x.Published });
+            // At most one live item per public path, enforced by the database: two editors publishing the same
+            // title at the same moment cannot both win, whatever the application checked before.
+            version.HasIndex(x => x.Path, "IX_ContentVersions_LivePath").IsUnique().HasFilter("\"Published\" AND \"Path\" IS NOT NULL AND \"Path\" <> ''");
             version.HasIndex(x => new { x.ContentType, x.Published, x.SortOrder });
             version.HasIndex(x => new { x.ContentType, x.Latest });
             // Newest-first listings of published items walk this partial index instead of sorting the type.
@@ -93,6 +96,7 @@ public sealed class SysRiftDbContext(DbContextOptions<SysRiftDbContext> options)
             schedule.HasKey(x => x.ContentItemId);
             schedule.Property(x => x.ContentItemId).HasMaxLength(64);
             schedule.Property(x => x.RequestedBy).HasMaxLength(256);
+            schedule.Property(x => x.ContentItemVersionId).HasMaxLength(64);
             schedule.HasIndex(x => x.PublishAtUtc);
         });
 

@@ -10,14 +10,16 @@ namespace SysRift.Core.Documents;
 public sealed class CachedDocument<T>(IServiceScopeFactory scopes, ChangeSignal signal, string name, string topic, Func<T> empty)
     where T : class
 {
-    private (long Stamp, T Value)? _cached;
+    // A reference, so readers on other threads see a whole snapshot or none, never a torn (stamp, value) pair.
+    private sealed record Snapshot(long Stamp, T Value);
+
+    private volatile Snapshot? _cached;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public async Task<T> GetAsync(CancellationToken cancellationToken = default)
     {
         var stamp = signal.Stamp(topic);
-        var cached = _cached;
-        if (cached is { } hit && hit.Stamp == stamp) return hit.Value;
+        if (_cached is { } hit && hit.Stamp == stamp) return hit.Value;
 
         await _gate.WaitAsync(cancellationToken);
         try
@@ -26,7 +28,7 @@ public sealed class CachedDocument<T>(IServiceScopeFactory scopes, ChangeSignal 
             if (_cached is { } again && again.Stamp == stamp) return again.Value;
             await using var scope = scopes.CreateAsyncScope();
             var value = await scope.ServiceProvider.GetRequiredService<DocumentStore>().GetAsync<T>(name, cancellationToken) ?? empty();
-            _cached = (stamp, value);
+            _cached = new Snapshot(stamp, value);
             return value;
         }
         finally

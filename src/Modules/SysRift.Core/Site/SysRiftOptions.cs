@@ -31,5 +31,8 @@ public sealed class SetupOptions
     public string? AdminPassword { get; set; }
     public string? TimeZone { get; set; }
 
+    /// <summary>Stored as the site's public address (BaseUrl); SysRift:PublicUrl, if set, still wins.</summary>
+    public string? PublicUrl { get; set; }
+
     public bool IsUnattended => !string.IsNullOrWhiteSpace(SiteName) && !string.IsNullOrWhiteSpace(AdminUserName);
 }

@@ -14,7 +14,7 @@ namespace SysRift.Recipes.Steps;
 /// </summary>
 public sealed class SettingsStep(DocumentStore documents) : IRecipeStep
 {
-    private static readonly string[] SiteKeys = ["SiteName", "BaseUrl", "PageSize", "TimeZoneId", "TimeZone", "HomeRoute"];
+    private static readonly string[] SiteKeys = ["SiteName", "BaseUrl", "PageSize", "TimeZoneId", "TimeZone", "HomeRoute", ThemeSettings.Key];
 
     public IReadOnlyList<string> Names { get; } = ["Settings"];
 
@@ -27,11 +27,16 @@ public sealed class SettingsStep(DocumentStore documents) : IRecipeStep
             switch (Canonical(key))
             {
                 case "SiteName":
-                    if (Text(value) is not { Length: > 0 and <= 200 }) context.Error(path, "SiteName must be text of 1 to 200 characters.");
+                    if (Text(value) is not { } name || SiteSettingsRules.SiteName(name) is not null) context.Error(path, $"SiteName must be text of 1 to {SiteSettingsRules.MaxSiteName} characters.");
                     break;
                 case "BaseUrl":
-                    if (Text(value) is { Length: > 0 } url && !(Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-                        context.Error(path, $"BaseUrl must be an absolute http(s) URL, not \"{url}\".");
+                    if (value is not null && value.GetValueKind() != JsonValueKind.Null && (Text(value) is null || SiteSettingsRules.BaseUrl(Text(value)) is not null))
+                        context.Error(path, $"BaseUrl must be an absolute http(s) URL, not {value?.ToJsonString() ?? "null"}.");
+                    break;
+                case ThemeSettings.Key:
+                    // The theme document is read by every page: the same rules as the admin's settings form.
+                    if (SiteSettingsRules.ReadTheme(value, out var shapeError) is not { } theme) context.Error(path, shapeError!);
+                    else foreach (var (setting, message) in SiteSettingsRules.Theme(theme)) context.Error($"{path}.{setting}", $"{setting}: {message}");
                     break;
                 case "PageSize":
                     if (Integer(value) is not (>= 1 and <= 100)) context.Error(path, "PageSize must be a whole number from 1 to 100.");
@@ -72,6 +77,11 @@ public sealed class SettingsStep(DocumentStore documents) : IRecipeStep
                 case "TimeZone": site.TimeZoneId = Text(value)!; break;
                 case "HomeRoute":
                     site.HomeRoute = ((JsonObject)value!).Where(p => Text(p.Value) is not null).ToDictionary(p => p.Key, p => Text(p.Value)!);
+                    break;
+                case ThemeSettings.Key:
+                    // Stored as read (typed): the same document the admin writes.
+                    await documents.SaveAsync(SiteSettings.NamedSettingsPrefix + ThemeSettings.Key, SiteSettingsRules.ReadTheme(value, out _)!, ChangeTopics.Site, cancellationToken);
+                    named++;
                     break;
                 default:
                     await documents.SaveRawAsync(SiteSettings.NamedSettingsPrefix + key, value?.ToJsonString() ?? "null", ChangeTopics.Site, cancellationToken);

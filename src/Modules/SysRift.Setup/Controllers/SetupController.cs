@@ -11,7 +11,9 @@ namespace SysRift.Setup.Controllers;
 public sealed class SetupController(SetupService setup, RecipeCatalog recipes, SiteShell shell) : Controller
 {
     [HttpGet("")]
-    public IActionResult Index() => View(Model(new SetupRequest(), new Dictionary<string, string>(), []));
+    public IActionResult Index() =>
+        // The address is offered from this request, and stored only if the operator submits it.
+        View(Model(new SetupRequest { PublicUrl = PublicAddress.FromRequest(Request) }, new Dictionary<string, string>(), []));
 
     [HttpPost(""), ValidateAntiForgeryToken]
     public async Task<IActionResult> Index([FromForm] SetupRequest form, CancellationToken cancellationToken)

@@ -5,6 +5,9 @@ public sealed class SetupRequest
 {
     public string SiteName { get; set; } = "SysRift";
     public string TimeZone { get; set; } = "UTC";
+
+    /// <summary>The address visitors use ("https://example.com"); empty to decide later in the settings.</summary>
+    public string? PublicUrl { get; set; }
     public string Recipe { get; set; } = "sysrift";
     public string AdminUserName { get; set; } = "";
     public string AdminEmail { get; set; } = "";

@@ -112,6 +112,7 @@ public sealed class SetupService(
         var site = await documents.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken) ?? new SiteSettings();
         site.SiteName = request.SiteName.Trim();
         site.TimeZoneId = request.TimeZone;
+        site.BaseUrl = PublicAddress.Normalize(request.PublicUrl);
         site.SetupCompletedUtc = DateTime.UtcNow;
         await documents.SaveAsync(SiteSettings.DocumentName, site, ChangeTopics.Site, cancellationToken);
 
@@ -158,6 +159,7 @@ public sealed class SetupService(
     {
         if (string.IsNullOrWhiteSpace(request.SiteName) || request.SiteName.Trim().Length > 200) errors["SiteName"] = "Give the site a name of 1 to 200 characters.";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(request.TimeZone ?? "", out _)) errors["TimeZone"] = $"\"{request.TimeZone}\" is not a known time zone (for example UTC or Europe/Paris).";
+        if (SiteSettingsRules.BaseUrl(request.PublicUrl) is { } address) errors["PublicUrl"] = address;
         if (string.IsNullOrWhiteSpace(request.AdminUserName) || request.AdminUserName.Trim().Length > 64 || !request.AdminUserName.Trim().All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '@'))
             errors["AdminUserName"] = "The user name needs 1 to 64 letters, digits, '-', '.', '_' or '@'.";
         if (string.IsNullOrWhiteSpace(request.AdminEmail) || !MailAddress.TryCreate(request.AdminEmail.Trim(), out _))

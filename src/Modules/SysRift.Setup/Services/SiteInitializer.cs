@@ -41,6 +41,7 @@ public sealed class SiteInitializer(SiteShell shell, SchemaMigrator migrator, Se
             SiteName = unattended.SiteName!,
             Recipe = unattended.Recipe ?? "sysrift",
             TimeZone = unattended.TimeZone ?? "UTC",
+            PublicUrl = unattended.PublicUrl,
             AdminUserName = unattended.AdminUserName!,
             AdminEmail = unattended.AdminEmail ?? "",
             AdminPassword = unattended.AdminPassword ?? "",
