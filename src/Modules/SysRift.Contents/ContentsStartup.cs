@@ -45,6 +45,7 @@ public sealed class ContentsStartup : IModuleStartup
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
         // Lowest priority: every other module's routes win; whatever is left may be a content path.
-        endpoints.MapFallbackToController("Display", "ContentItem");
+        // "{**path}", not the default "{*path:nonfile}": a content path may hold a dot ("articles/v1.2").
+        endpoints.MapFallbackToController("{**path}", "Display", "ContentItem");
     }
 }

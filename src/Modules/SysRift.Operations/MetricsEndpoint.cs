@@ -3,19 +3,33 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using SysRift.Core.Data;
 using SysRift.Core.Diagnostics;
 using SysRift.Core.Site;
 
 namespace SysRift.Operations;
 
-/// <summary>/metrics in Prometheus text format: counters, the latency histogram, content counts and uptime. Nothing secret.</summary>
+/// <summary>
+/// /metrics in Prometheus text format: counters, the latency histogram, content counts and uptime. Not for
+/// the public: it answers a request from this machine (a scraper beside the site, not a visitor forwarded
+/// by the local proxy, whose address the forwarded headers restore), or one that carries
+/// "Authorization: Bearer {SysRift:Metrics:Token}" when that is configured. Everyone else gets a 404.
+/// </summary>
 public static class MetricsEndpoint
 {
     private static readonly DateTime Started = System.Diagnostics.Process.GetCurrentProcess().StartTime.ToUniversalTime();
 
-    public static void Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet("/metrics", async (HttpContext context, SiteMetrics metrics, SiteShell shell, SysRiftDbContext db) =>
+    public const string TokenKey = "SysRift:Metrics:Token";
+
+    public static void Map(IEndpointRouteBuilder endpoints) => endpoints.MapGet("/metrics", async (HttpContext context, SiteMetrics metrics, SiteShell shell, SysRiftDbContext db, IConfiguration configuration) =>
     {
+        if (!MayScrape(context, configuration[TokenKey]))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
         var gauges = new List<(string, string, double, string)>
         {
             ("sysrift_uptime_seconds", "", Math.Round((DateTime.UtcNow - Started).TotalSeconds), "Seconds since this process started."),
@@ -38,4 +52,14 @@ public static class MetricsEndpoint
         context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
         await context.Response.WriteAsync(metrics.Render(gauges), context.RequestAborted);
     });
+
+    private static bool MayScrape(HttpContext context, string? token)
+    {
+        if (token is { Length: > 0 } && context.Request.Headers.Authorization.ToString() is { Length: > 7 } header
+            && header.StartsWith("Bearer ", StringComparison.Ordinal)
+            && System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(System.Text.Encoding.UTF8.GetBytes(header[7..].Trim()), System.Text.Encoding.UTF8.GetBytes(token)))
+            return true;
+        // Fail closed: a request without a remote address (an in-process test server) is not "this machine".
+        return context.Connection.RemoteIpAddress is { } remote && System.Net.IPAddress.IsLoopback(remote);
+    }
 }

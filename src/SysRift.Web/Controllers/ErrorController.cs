@@ -11,7 +11,13 @@ public sealed class ErrorController(SiteSettingsService siteSettings, ILogger<Er
     [Route("/error")]
     public async Task<IActionResult> Index([FromQuery] int? status, CancellationToken cancellationToken)
     {
-        var code = status ?? StatusCodes.Status500InternalServerError;
+        // Only error statuses: "/error?status=1000" (or 200) would otherwise write an invalid or misleading status line.
+        var code = status switch
+        {
+            null => StatusCodes.Status500InternalServerError,
+            >= 400 and <= 599 => status.Value,
+            _ => StatusCodes.Status404NotFound,
+        };
         // A body over a size limit (an upload, a form) is the client's doing: 413 with a sentence, not a 500.
         var error = HttpContext.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
         if (error is not null && IsTooLarge(error))

@@ -40,7 +40,20 @@ public sealed class SiteFactory(TestDatabase database, string? recipe = "blank",
             builder.UseSetting("SysRift:Setup:AdminPassword", AdminPassword);
         }
 
+        builder.UseSetting("SysRift:Metrics:Token", MetricsToken);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+    }
+
+    /// <summary>The scrape token every test site is configured with (/metrics answers no one else here).</summary>
+    public const string MetricsToken = "test-metrics-token";
+
+    public static async Task<string> MetricsAsync(HttpClient client)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", MetricsToken);
+        var response = await client.SendAsync(request);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
     }
 
     public HttpClient Browser() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });

@@ -68,7 +68,7 @@ public sealed class AdminAccessTests
         Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
         Assert.Equal(unknownText, (await SiteFactory.ParseAsync(locked)).QuerySelector("#login-error")!.TextContent);
 
-        Assert.Contains("sysrift_signin_failures_total 7", await client.GetStringAsync("/metrics"), StringComparison.Ordinal);
+        Assert.Contains("sysrift_signin_failures_total 7", await SiteFactory.MetricsAsync(client), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -17,7 +17,15 @@ public sealed partial class OperationsTests
         await client.GetAsync("/articles/why-distributed-systems-fail");
         await client.GetAsync("/no/such/page");
 
-        var response = await client.GetAsync("/metrics");
+        // Not for visitors: without the scrape token (and not from this machine) it does not exist.
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/metrics")).StatusCode);
+        using var wrongToken = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        wrongToken.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "guess");
+        Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(wrongToken)).StatusCode);
+
+        using var scrape = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        scrape.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SiteFactory.MetricsToken);
+        var response = await client.SendAsync(scrape);
         Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
         var text = await response.Content.ReadAsStringAsync();
 

@@ -10,7 +10,7 @@ public sealed class RecipeScriptEvaluatorTests
     private static RecipeScriptEvaluator Evaluator(JsonObject? variables = null) => new(
         variables,
         new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["AdminUsername"] = "ada", ["AdminUserId"] = "u1", ["SiteName"] = "Site" },
-        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SysRift:Greeting"] = "hello" }).Build());
+        new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["SysRift:RecipeVariables:Greeting"] = "hello", ["SysRift:Setup:AdminPassword"] = "secret", ["PATH"] = "/usr/bin" }).Build());
 
     [Fact]
     public void Evaluates_the_supported_functions()
@@ -21,8 +21,8 @@ public sealed class RecipeScriptEvaluatorTests
             ["a"] = "[js: variables('blogId')]",
             ["b"] = "[js:variables(\"blogId\")]",
             ["c"] = "[js: parameters('AdminUsername')]",
-            ["d"] = "[js: configuration('SysRift:Greeting', 'x')]",
-            ["e"] = "[js: configuration('Missing:Key', 'fallback')]",
+            ["d"] = "[js: configuration('SysRift:RecipeVariables:Greeting', 'x')]",
+            ["e"] = "[js: configuration('SysRift__RecipeVariables__Missing', 'fallback')]",
             ["f"] = new JsonArray("[js: parameters('SiteName')]", "[js: variables('plain')]"),
             ["g"] = "not [js: a script]",
         };
@@ -39,6 +39,27 @@ public sealed class RecipeScriptEvaluatorTests
         Assert.Equal("Site", tree["f"]![0]!.GetValue<string>());
         Assert.Equal("text", tree["f"]![1]!.GetValue<string>());
         Assert.Equal("not [js: a script]", tree["g"]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("[js: configuration('SysRift:Setup:AdminPassword')]")]
+    [InlineData("[js: configuration('SysRift__Setup__AdminPassword', 'x')]")]
+    [InlineData("[js: configuration('PATH')]")]
+    [InlineData("[js: configuration('SysRift:RecipeVariables')]")]
+    [InlineData("[js: configuration('SysRift:RecipeVariablesX:Greeting')]")]
+    public void Configuration_outside_the_recipe_variables_section_is_an_error_at_its_path(string script)
+    {
+        var tree = new JsonObject { ["part"] = new JsonObject { ["value"] = script } };
+        var problems = new RecipeProblems();
+
+        Evaluator().EvaluateTree(tree, "$.steps[1]", 1, "Content", problems);
+
+        var problem = Assert.Single(problems.All);
+        Assert.Equal(ProblemKind.Error, problem.Kind);
+        Assert.Equal("$.steps[1].part.value", problem.JsonPath);
+        Assert.Contains("SysRift:RecipeVariables", problem.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", tree.ToJsonString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("/usr/bin", tree.ToJsonString(), StringComparison.Ordinal);
     }
 
     [Theory]

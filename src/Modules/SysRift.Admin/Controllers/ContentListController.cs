@@ -124,6 +124,9 @@ public sealed class ContentListController(SysRiftDbContext db, ContentDefinition
     {
         var definitionDocument = await definitions.GetAsync(cancellationToken);
         if (definitionDocument.Type(type) is not { } definition || !IsOrdered(definition, definitionDocument)) return NotFound();
+        // One transaction for the whole renumbering: a failure half way leaves the old order, never half of each.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.LockAsync("reorder:" + definition.Name, cancellationToken);
         var list = await db.ContentVersions.Where(v => v.ContentType == definition.Name && v.Latest)
             .OrderBy(v => v.SortOrder).ThenBy(v => v.DisplayText).Select(v => v.ContentItemId).ToListAsync(cancellationToken);
         var index = list.IndexOf(id);
@@ -143,9 +146,14 @@ public sealed class ContentListController(SysRiftDbContext db, ContentDefinition
             // A live item is republished so visitors see the new order; a draft stays a draft.
             var publish = record.Status == ContentStatus.Published && mayPublish;
             var result = await contents.SaveAsync(item, publish, record.Revision, UserName, cancellationToken);
-            if (!result.Succeeded) return RedirectWithMessage($"/admin/content/{definition.Name}?sort=order", "Reordering stopped: " + string.Join(" ", result.Errors.Select(e => e.Message)));
+            if (!result.Succeeded)
+            {
+                await transaction.RollbackAsync(CancellationToken.None);
+                return RedirectWithMessage($"/admin/content/{definition.Name}?sort=order", "Nothing was reordered: " + string.Join(" ", result.Errors.Select(e => e.Message)));
+            }
         }
 
+        await transaction.CommitAsync(cancellationToken);
         return RedirectWithMessage($"/admin/content/{definition.Name}?sort=order", "Order saved.");
     }
 

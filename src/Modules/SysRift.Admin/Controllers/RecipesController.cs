@@ -48,6 +48,7 @@ public sealed class RecipesController(RecipeExecutor executor, RecipeExporter ex
             // Keep the upload for the apply step under a random name only this server knows.
             token = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
             Directory.CreateDirectory(UploadFolder);
+            RemoveAbandonedUploads();
             await System.IO.File.WriteAllTextAsync(UploadPath(token), json, cancellationToken);
         }
 
@@ -57,7 +58,8 @@ public sealed class RecipesController(RecipeExecutor executor, RecipeExporter ex
     [HttpPost("apply")]
     public async Task<IActionResult> Apply(string? token, bool skipUnsupported, CancellationToken cancellationToken)
     {
-        if (token is null || token.Length != 32 || !token.All(char.IsAsciiHexDigitLower) || !System.IO.File.Exists(UploadPath(token)))
+        if (token is null || token.Length != 32 || !token.All(char.IsAsciiHexDigitLower) || !System.IO.File.Exists(UploadPath(token))
+            || DateTime.UtcNow - System.IO.File.GetLastWriteTimeUtc(UploadPath(token)) > UploadLifetime)
             return Problem("That upload is gone (it is used once); upload the recipe again.");
         var json = await System.IO.File.ReadAllTextAsync(UploadPath(token), cancellationToken);
         var report = await executor.ImportAsync(json, Options(skipUnsupported), cancellationToken);
@@ -67,6 +69,25 @@ public sealed class RecipesController(RecipeExecutor executor, RecipeExporter ex
     }
 
     private RecipeOptions Options(bool skipUnsupported) => new() { SkipUnsupported = skipUnsupported, User = UserName };
+
+    /// <summary>A dry run whose upload was not applied within this time is abandoned: its file is removed.</summary>
+    public static readonly TimeSpan UploadLifetime = TimeSpan.FromHours(1);
+
+    private void RemoveAbandonedUploads()
+    {
+        foreach (var file in new DirectoryInfo(UploadFolder).EnumerateFiles("*.json"))
+        {
+            if (DateTime.UtcNow - file.LastWriteTimeUtc <= UploadLifetime) continue;
+            try
+            {
+                file.Delete();
+            }
+            catch (IOException)
+            {
+                // Being applied right now by another request: it is removed by that request.
+            }
+        }
+    }
 
     private string UploadFolder => Path.Combine(shell.DataPath, "recipe-uploads");
 

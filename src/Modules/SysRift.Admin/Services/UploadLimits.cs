@@ -21,7 +21,9 @@ public sealed class UploadLimits(RequestDelegate next)
         {
             foreach (var (path, bytes) in Limits)
             {
-                if (!context.Request.Path.Equals(path, StringComparison.OrdinalIgnoreCase) || length <= bytes) continue;
+                // "/admin/media/" routes to the same action as "/admin/media".
+                var requested = context.Request.Path.Value?.TrimEnd('/') ?? "";
+                if (!requested.Equals(path, StringComparison.OrdinalIgnoreCase) || length <= bytes) continue;
                 context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 context.Response.ContentType = "text/html; charset=utf-8";
                 await context.Response.WriteAsync(

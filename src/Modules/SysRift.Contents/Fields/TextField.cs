@@ -4,8 +4,15 @@ using SysRift.Contents.Definitions;
 namespace SysRift.Contents.Fields;
 
 /// <summary>{"Text": "..."}. Settings: TextFieldSettings.Required, Hint; SysRift adds MaxLength and Pattern (+PatternMessage).</summary>
+/// <remarks>
+/// Patterns run with <see cref="RegexOptions.NonBacktracking"/>: matching time is linear in the text whatever the
+/// pattern, so no pattern can make a save take seconds. Compiled patterns are kept, since building one costs
+/// far more than matching it.
+/// </remarks>
 public sealed class TextField : IContentFieldType
 {
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Regex?> Patterns = new(StringComparer.Ordinal);
+
     public string Name => "TextField";
 
     public void Validate(FieldContext context)
@@ -20,19 +27,32 @@ public sealed class TextField : IContentFieldType
 
         if (SettingsReader.String(settings, context.Group, "Pattern") is { Length: > 0 } pattern)
         {
-            bool matches;
-            try
+            if (Compile(pattern) is not { } regex)
             {
-                matches = Regex.IsMatch(text, $"^(?:{pattern})$", RegexOptions.None, TimeSpan.FromMilliseconds(100));
-            }
-            catch (Exception exception) when (exception is ArgumentException or RegexMatchTimeoutException)
-            {
-                context.Error("Text", $"could not be checked against its pattern ({exception.Message}).");
+                context.Error("Text", $"cannot be checked: its pattern {pattern} is not a valid pattern (lookarounds and backreferences are not supported).");
                 return;
             }
 
-            if (!matches)
+            if (!regex.IsMatch(text))
                 context.Error("Text", SettingsReader.String(settings, context.Group, "PatternMessage") is { Length: > 0 } message ? message : $"must match the pattern {pattern}.");
         }
+    }
+
+    /// <summary>The anchored, linear-time regex for <paramref name="pattern"/>, or null when it is not one.</summary>
+    public static Regex? Compile(string pattern)
+    {
+        if (Patterns.TryGetValue(pattern, out var known)) return known;
+        Regex? regex;
+        try
+        {
+            regex = new Regex($"^(?:{pattern})$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant);
+        }
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
+        {
+            regex = null;
+        }
+
+        if (Patterns.Count > 1_000) Patterns.Clear();
+        return Patterns[pattern] = regex;
     }
 }

@@ -12,6 +12,13 @@ public sealed class ContentValidator(ContentBuildingBlocks blocks)
     public List<ContentError> Validate(ContentItem item, ContentDefinitionDocument definitions)
     {
         var errors = new List<ContentError>();
+        if (JsonNesting.TooDeep(item.Content) is { } deep)
+        {
+            // Checked first: nothing below may walk (or serialise) a tree this deep.
+            errors.Add(new ContentError(deep, $"The content nests more than {JsonNesting.MaxDepth} levels deep here; SysRift stores at most {JsonNesting.MaxDepth}."));
+            return errors;
+        }
+
         var type = definitions.Type(item.ContentType);
         if (type is null)
         {

@@ -11,8 +11,14 @@ public static class RecipeReader
 {
     public const int MaxRecipeBytes = 64 * 1024 * 1024;
 
+    /// <summary>
+    /// What System.Text.Json can write back: a deeper recipe would parse, then fail the dry run, the export or
+    /// every page of the item. Deeper input is a reported error with its line, not a crash.
+    /// </summary>
+    public const int MaxDepth = 64;
+
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = true };
-    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = 128 };
+    private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = MaxDepth };
 
     public static JsonNode? ParseNode(string json) => JsonNode.Parse(json, NodeOptions, DocumentOptions);
 

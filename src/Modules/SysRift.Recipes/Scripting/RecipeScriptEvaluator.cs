@@ -15,6 +15,9 @@ namespace SysRift.Recipes.Scripting;
 /// </summary>
 public sealed partial class RecipeScriptEvaluator(JsonObject? variables, IReadOnlyDictionary<string, string> parameters, IConfiguration? configuration)
 {
+    /// <summary>The only configuration section configuration('...') may read.</summary>
+    public const string RecipeVariablesSection = "SysRift:RecipeVariables";
+
     private readonly Dictionary<string, JsonNode?> _evaluatedVariables = new(StringComparer.OrdinalIgnoreCase);
     private readonly HashSet<string> _evaluating = new(StringComparer.OrdinalIgnoreCase);
 
@@ -119,7 +122,12 @@ public sealed partial class RecipeScriptEvaluator(JsonObject? variables, IReadOn
                     : throw new ScriptException($"no parameter \"{args[0]}\" (SysRift passes {string.Join(", ", parameters.Keys)}).");
             case "configuration":
                 Arity(call, 1, 2);
-                var value = configuration?[args[0]!.Replace("__", ":", StringComparison.Ordinal)];
+                // Recipes end up on public pages: they may read only the section meant for them, never the
+                // rest of the server's configuration (passwords, connection strings, environment variables).
+                var key = (args[0] ?? "").Replace("__", ":", StringComparison.Ordinal);
+                if (!key.StartsWith(RecipeVariablesSection + ":", StringComparison.OrdinalIgnoreCase) || key.Length == RecipeVariablesSection.Length + 1)
+                    throw new ScriptException($"configuration('{args[0]}') is refused: recipes may read only keys under {RecipeVariablesSection}: (set SysRift__RecipeVariables__Name and read configuration('{RecipeVariablesSection}:Name')).");
+                var value = configuration?[key];
                 return JsonValue.Create(value ?? (args.Count > 1 ? args[1] : "") ?? "");
             default:
                 throw new ScriptException($"function {call.Function}() is not supported.", unsupported: true);
