@@ -22,6 +22,8 @@ public sealed class SiteFactory(TestDatabase database, string? recipe = "blank",
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // Theme assets from the build output, as the published site serves them from wwwroot.
+        builder.UseStaticWebAssets();
         builder.UseSetting("SysRift:DataPath", Database.DataPath);
         if (configureDatabase)
         {

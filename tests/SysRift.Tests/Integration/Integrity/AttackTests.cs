@@ -132,23 +132,36 @@ public sealed class AttackTests
     }
 
     [Theory]
-    [InlineData(70)]
-    [InlineData(130)]
-    public async Task Deeply_nested_content_in_a_recipe_is_a_reported_error_not_a_crash(int depth)
+    [InlineData(3, true)]
+    [InlineData(58, false)]
+    [InlineData(70, false)]
+    [InlineData(130, false)]
+    public async Task Deeply_nested_content_in_a_recipe_is_a_reported_error_not_a_crash(int depth, bool valid)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var site = new SiteFactory(database, recipe: "blank");
         var nested = string.Concat(Enumerable.Repeat("{\"a\":", depth)) + "1" + new string('}', depth);
         var recipe = $$"""
             { "name": "deep", "steps": [ { "name": "Content", "data": [ { "ContentItemId": "deep1", "ContentType": "Principle",
-              "TitlePart": { "Title": "Deep" }, "Principle": { "Body": { "Text": "x" }, "Order": { "Value": 9 }, "Deep": {{nested}} } } ] } ] }
+              "TitlePart": { "Title": "Deep" }, "Principle": { "Statement": { "Text": "x", "Note": {{nested}} }, "Order": { "Value": 9 } } } ] } ] }
             """;
 
-        var report = await site.InScopeAsync(s => s.GetRequiredService<RecipeExecutor>().DryRunAsync(recipe, new RecipeOptions()));
-
-        Assert.False(report.Applied);
-        Assert.NotEmpty(report.Errors);
-        Assert.Null(await site.InScopeAsync(s => s.GetRequiredService<ContentManager>().GetRecordAsync("deep1")));
+        var dryRun = await site.InScopeAsync(s => s.GetRequiredService<RecipeExecutor>().DryRunAsync(recipe, new RecipeOptions()));
+        Assert.Equal(valid, !dryRun.Errors.Any());
+        var import = await site.InScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ImportAsync(recipe, new RecipeOptions()));
+        Assert.Equal(valid, import.Applied);
+        if (valid)
+        {
+            // What was stored opens in the editor and the history.
+            var admin = await AdminSession.SignInAsync(site);
+            await admin.PageAsync("/admin/content/item/deep1");
+            await admin.PageAsync("/admin/content/item/deep1/history");
+        }
+        else
+        {
+            Assert.Contains(import.Errors, e => e.Message.Contains("nest", StringComparison.OrdinalIgnoreCase) || e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase));
+            Assert.Null(await site.InScopeAsync(s => s.GetRequiredService<ContentManager>().GetRecordAsync("deep1")));
+        }
     }
 
     [Fact]

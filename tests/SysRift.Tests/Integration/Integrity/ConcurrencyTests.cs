@@ -22,7 +22,7 @@ public sealed class ConcurrencyTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var site = new SiteFactory(database, recipe: "sysrift");
         var admin = await AdminSession.SignInAsync(site);
-        var page = await admin.PageAsync("/admin/content/item/principle03");
+        var page = await admin.PageAsync("/admin/content/item/article04");
         var form = page.QuerySelector("form.editor")!;
         var revision = int.Parse(form.QuerySelector("input[name=revision]")!.GetAttribute("value")!, System.Globalization.CultureInfo.InvariantCulture);
 
@@ -30,18 +30,48 @@ public sealed class ConcurrencyTests
         {
             var posts = Enumerable.Range(0, Writers).Select(i =>
             {
-                var values = AdminSession.FormValues(form, new Dictionary<string, string> { ["TitlePart.Title"] = $"Writer {i} of round {round}", ["revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "draft");
+                var values = AdminSession.FormValues(form, new Dictionary<string, string> { ["TitlePart.Title"] = $"Writer {i} of round {round}", ["revision"] = revision.ToString(System.Globalization.CultureInfo.InvariantCulture) }, "publish");
                 return admin.Client.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(values));
             }).ToList();
             var statuses = (await Task.WhenAll(posts)).Select(r => r.StatusCode).ToList();
 
             Assert.True(statuses.All(s => s is HttpStatusCode.Redirect or HttpStatusCode.Conflict), "round " + round + ": " + string.Join(", ", statuses));
             Assert.Equal(1, statuses.Count(s => s == HttpStatusCode.Redirect));
-            var record = await site.InScopeAsync(s => s.GetRequiredService<ContentManager>().GetRecordAsync("principle03"));
+            var record = await site.InScopeAsync(s => s.GetRequiredService<ContentManager>().GetRecordAsync("article04"));
             Assert.Equal(revision + 1, record!.Revision);
-            var versions = await site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().ContentVersions.CountAsync(v => v.ContentItemId == "principle03" && v.DisplayText.StartsWith("Writer ") && v.DisplayText.EndsWith("round " + round)));
+            var versions = await site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().ContentVersions.CountAsync(v => v.ContentItemId == "article04" && v.DisplayText.StartsWith("Writer ") && v.DisplayText.EndsWith("round " + round)));
             Assert.Equal(1, versions);
             revision = record.Revision;
+        }
+    }
+
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task Publishing_one_item_from_many_threads_released_together_lets_exactly_one_win_per_revision(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var site = new SiteFactory(database, recipe: "sysrift");
+
+        for (var round = 0; round < 5; round++)
+        {
+            var start = (await site.InScopeAsync(s => s.GetRequiredService<ContentManager>().GetRecordAsync("article04")))!.Revision;
+            using var barrier = new Barrier(Writers);
+            var saves = Enumerable.Range(0, Writers).Select(i => Task.Factory.StartNew(() => site.InScopeAsync(async s =>
+            {
+                var manager = s.GetRequiredService<ContentManager>();
+                var item = (await manager.GetAsync("article04"))!;
+                item.Part("TitlePart")!["Title"] = $"Thread {i} of round {round}";
+                barrier.SignalAndWait(TimeSpan.FromSeconds(30));
+                return await manager.SaveAsync(item, publish: true, expectedRevision: start, user: "editor");
+            }), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap()).ToList();
+            var results = await Task.WhenAll(saves);
+
+            Assert.Equal(1, results.Count(r => r.Succeeded));
+            Assert.All(results.Where(r => !r.Succeeded), r => Assert.True(r.Conflict, string.Join(" ", r.Errors)));
+            var after = (await site.InScopeAsync(s => s.GetRequiredService<ContentManager>().GetRecordAsync("article04")))!.Revision;
+            Assert.Equal(start + 1, after);
+            var indexed = await site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().Database
+                .SqlQuery<int>($"SELECT COUNT(*) AS \"Value\" FROM \"SearchIndex\" WHERE \"ContentItemId\" = 'article04'").SingleAsync());
+            Assert.Equal(1, indexed);
         }
     }
 

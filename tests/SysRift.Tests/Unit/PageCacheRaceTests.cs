@@ -1,0 +1,106 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using SysRift.Contents.Publishing;
+using SysRift.Core.Diagnostics;
+using SysRift.Core.Signals;
+
+namespace SysRift.Tests.Unit;
+
+/// <summary>
+/// The page cache against a commit that lands while a page is rendering, interleaved on purpose: the
+/// render that read the old data is blocked until the commit has been signalled.
+/// </summary>
+public sealed class PageCacheRaceTests
+{
+    private sealed class Site
+    {
+        public string Content = "v1";
+        public int Renders;
+        public TaskCompletionSource? Gate;
+        public TaskCompletionSource Started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task RenderAsync(HttpContext context)
+        {
+            Interlocked.Increment(ref Renders);
+            var content = Content + " " + context.Request.QueryString.Value; // read "from the database" first
+            if (Gate is { } gate)
+            {
+                Gate = null;
+                Started.TrySetResult();
+                await gate.Task;
+            }
+
+            context.Response.StatusCode = 200;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.Body.WriteAsync(Encoding.UTF8.GetBytes(content));
+        }
+    }
+
+    private static (PublicPageCache Cache, ChangeSignal Signal, Site Site) Create(params string[] parameters)
+    {
+        var site = new Site();
+        var signal = new ChangeSignal();
+        var options = new PageCacheOptions();
+        options.QueryParameters.UnionWith(parameters);
+        return (new PublicPageCache(site.RenderAsync, signal, new SiteMetrics(), Options.Create(options)), signal, site);
+    }
+
+    private static async Task<string> GetAsync(PublicPageCache cache, string path, string query = "")
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Method = "GET";
+        context.Request.Path = path;
+        context.Request.QueryString = new QueryString(query);
+        using var body = new MemoryStream();
+        context.Response.Body = body;
+        await cache.InvokeAsync(context);
+        return Encoding.UTF8.GetString(body.ToArray());
+    }
+
+    [Fact]
+    public async Task A_render_that_started_before_a_commit_is_never_served_after_it()
+    {
+        var (cache, signal, site) = Create();
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        site.Gate = gate;
+
+        var early = Task.Run(() => GetAsync(cache, "/"));
+        await site.Started.Task;            // the early render has read "v1" and is still running
+        site.Content = "v2";                // an editor publishes...
+        signal.Bump(ChangeTopics.Content);  // ...and the commit is signalled before the editor's request returns
+
+        var afterCommit = Task.Run(() => GetAsync(cache, "/"));
+        await Task.Delay(50);
+        gate.SetResult();
+
+        Assert.Equal("v1 ", await early);          // the early visitor gets what it read
+        Assert.Equal("v2 ", await afterCommit);    // a visitor after the commit never joins that render
+        Assert.Equal("v2 ", await GetAsync(cache, "/")); // and nothing from before the commit was kept
+    }
+
+    [Fact]
+    public async Task Only_the_query_parameters_pages_read_make_a_new_page()
+    {
+        var (cache, _, site) = Create("tag", "page");
+        for (var i = 0; i < 200; i++) Assert.Equal("v1 ", await GetAsync(cache, "/articles", $"?v={i}&utm_source=x{i}"));
+        Assert.Equal(1, site.Renders);
+
+        Assert.Equal("v1 ?tag=queues", await GetAsync(cache, "/articles", "?tag=queues&v=1"));
+        Assert.Equal("v1 ?page=2&tag=queues", await GetAsync(cache, "/articles", "?tag=queues&page=2&x=y"));
+        Assert.Equal("v1 ?page=2&tag=queues", await GetAsync(cache, "/articles", "?page=2&TAG=queues"));
+        Assert.Equal(3, site.Renders);
+        Assert.Equal(3, cache.Size.Entries);
+    }
+
+    [Fact]
+    public void A_generation_is_bounded_by_bytes_oldest_out_first()
+    {
+        var generation = new CacheGeneration<string>([1], maxEntries: 1_000, maxBytes: 10_000);
+        for (var i = 0; i < 100; i++) generation.Add("key" + i, "value", 1_000);
+        Assert.True(generation.Bytes <= 10_000);
+        Assert.Equal(10, generation.Count);
+        Assert.True(generation.TryGet("key99", out _));
+        Assert.False(generation.TryGet("key0", out _));
+    }
+}
