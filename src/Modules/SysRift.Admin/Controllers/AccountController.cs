@@ -80,16 +80,11 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SiteMe
             ? EncodeNonAscii(url)
             : "/admin";
 
+    // Uri escapes what a header cannot carry (IRI to URI); the path and query are otherwise kept as given.
     private static string EncodeNonAscii(string url)
     {
         if (url.All(char.IsAscii)) return url;
-        var builder = new System.Text.StringBuilder(url.Length * 2);
-        foreach (var rune in url.EnumerateRunes())
-        {
-            if (rune.IsAscii) builder.Append((char)rune.Value);
-            else foreach (var b in System.Text.Encoding.UTF8.GetBytes(rune.ToString())) builder.Append('%').Append(b.ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
-        }
-
-        return builder.ToString();
+        var escaped = new Uri(new Uri("http://site.invalid"), url);
+        return escaped.PathAndQuery + escaped.Fragment;
     }
 }

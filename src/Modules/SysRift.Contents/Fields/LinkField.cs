@@ -1,3 +1,5 @@
+using SysRift.Core.Site;
+
 namespace SysRift.Contents.Fields;
 
 /// <summary>{"Url": "...", "Text": "..."}. Only http(s), mailto and site-relative URLs; never javascript: or data:.</summary>
@@ -10,9 +12,7 @@ public sealed class LinkField : IContentFieldType
         var url = context.StringProperty("Url");
         context.StringProperty("Text");
         context.RequireWhenEmpty("Url", string.IsNullOrWhiteSpace(url));
-        if (!string.IsNullOrWhiteSpace(url) && !IsSafeUrl(url))
+        if (!string.IsNullOrWhiteSpace(url) && !SafeUrl.IsSafe(url))
             context.Error("Url", "must be a site path (/about) or an http, https or mailto address.");
     }
-
-    public static bool IsSafeUrl(string url) => Core.Site.SafeUrl.IsSafe(url);
 }

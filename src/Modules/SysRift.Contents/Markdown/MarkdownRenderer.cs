@@ -4,7 +4,7 @@ using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
-using SysRift.Contents.Fields;
+using SysRift.Core.Site;
 
 namespace SysRift.Contents.Markdown;
 
@@ -122,7 +122,7 @@ public sealed class MarkdownRenderer
         }
     }
 
-    private static bool IsSafe(string url) => url.Length == 0 || LinkField.IsSafeUrl(url) || IsRelative(url);
+    private static bool IsSafe(string url) => url.Length == 0 || SafeUrl.IsSafe(url) || IsRelative(url);
 
     private static bool IsRelative(string url) =>
         !url.Contains(':', StringComparison.Ordinal) || url.IndexOf(':', StringComparison.Ordinal) > url.IndexOfAny(['/', '?', '#']) && url.IndexOfAny(['/', '?', '#']) >= 0;

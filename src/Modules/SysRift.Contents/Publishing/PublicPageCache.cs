@@ -33,7 +33,14 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
     }
 
     /// <summary>Entries and bytes kept now (for the system page and tests).</summary>
-    public (int Entries, long Bytes) Size => (Volatile.Read(ref _generation).Count, Volatile.Read(ref _generation).Bytes);
+    public (int Entries, long Bytes) Size
+    {
+        get
+        {
+            var generation = Volatile.Read(ref _generation);
+            return (generation.Count, generation.Bytes);
+        }
+    }
 
     public async Task InvokeAsync(HttpContext context)
     {

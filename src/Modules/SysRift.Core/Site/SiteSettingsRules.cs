@@ -14,12 +14,6 @@ public static class SiteSettingsRules
 {
     public const int MaxSiteName = 200;
 
-    public static readonly IReadOnlyList<(string Name, int Limit)> ThemeTextLimits =
-    [
-        (nameof(ThemeSettings.Tagline), 200), (nameof(ThemeSettings.StatusLine), 120), (nameof(ThemeSettings.Description), 300),
-        (nameof(ThemeSettings.Footer), 500), (nameof(ThemeSettings.Owner), 100),
-    ];
-
     public static string? SiteName(string? name) =>
         string.IsNullOrWhiteSpace(name) ? "The site needs a name."
         : name.Trim().Length > MaxSiteName ? $"The site name must be at most {MaxSiteName} characters." : null;
@@ -31,11 +25,12 @@ public static class SiteSettingsRules
     public static Dictionary<string, string> Theme(ThemeSettings theme)
     {
         var errors = new Dictionary<string, string>();
-        foreach (var (name, limit) in ThemeTextLimits)
+        foreach (var (value, limit, name) in new[]
         {
-            var value = (string?)typeof(ThemeSettings).GetProperty(name)!.GetValue(theme);
+            (theme.Tagline, 200, nameof(ThemeSettings.Tagline)), (theme.StatusLine, 120, nameof(ThemeSettings.StatusLine)),
+            (theme.Description, 300, nameof(ThemeSettings.Description)), (theme.Footer, 500, nameof(ThemeSettings.Footer)), (theme.Owner, 100, nameof(ThemeSettings.Owner)),
+        })
             if ((value?.Length ?? 0) > limit) errors[name] = $"At most {limit} characters.";
-        }
 
         Links(theme.Navigation, nameof(ThemeSettings.Navigation), errors);
         Links(theme.SocialLinks, nameof(ThemeSettings.SocialLinks), errors);
