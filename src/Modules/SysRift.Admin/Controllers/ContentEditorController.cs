@@ -40,6 +40,7 @@ public sealed class ContentEditorController(
         if (!await MayCreateAsync()) return Forbid();
         var definitionDocument = await definitions.GetAsync(cancellationToken);
         if (definitionDocument.Type(type) is not { } definition) return NotFound();
+        if (await NotCreatableAsync(definition, cancellationToken) is { } refused) return refused;
         var item = await contents.NewAsync(definition.Name, cancellationToken);
         return View("Edit", await ModelAsync(definition, item, isNew: true, record: null, cancellationToken));
     }
@@ -50,6 +51,7 @@ public sealed class ContentEditorController(
         if (!await MayCreateAsync()) return Forbid();
         var definitionDocument = await definitions.GetAsync(cancellationToken);
         if (definitionDocument.Type(type) is not { } definition) return NotFound();
+        if (await NotCreatableAsync(definition, cancellationToken) is { } refused) return refused;
         var item = await contents.NewAsync(definition.Name, cancellationToken);
         item.Owner = UserName;
         return await SaveFormAsync(definition, definitionDocument, item, record: null, submit, expectedRevision: null, cancellationToken);
@@ -118,6 +120,7 @@ public sealed class ContentEditorController(
         var (record, definition, item) = await LoadAsync(id, cancellationToken);
         if (record is null || definition is null || item is null) return NotFound();
         if (!await permissions.CanEditAsync(User, record.Owner) && !await permissions.HasAsync(User, Permissions.EditAnyContent)) return Forbid();
+        if (await NotCreatableAsync(definition, cancellationToken) is { } refused) return refused;
 
         var copy = item.Clone();
         copy.ContentItemId = "";
@@ -276,6 +279,21 @@ public sealed class ContentEditorController(
         var type = (await definitions.GetAsync(cancellationToken)).Type(record.ContentType);
         var item = record.Status == ContentStatus.Deleted ? null : await contents.GetAsync(id, VersionOptions.Latest, cancellationToken);
         return (record, type, item);
+    }
+
+    /// <summary>
+    /// Where a type's items are not made in the admin (not Creatable), or a singleton already has its one item,
+    /// the editor is sent to the list or to that item instead of a form that could only fail.
+    /// </summary>
+    private async Task<IActionResult?> NotCreatableAsync(ContentTypeDefinition definition, CancellationToken cancellationToken)
+    {
+        if (definition.IsSingleton)
+        {
+            var existing = await db.ContentItems.Where(i => i.ContentType == definition.Name && i.Status != ContentStatus.Deleted).Select(i => i.ContentItemId).FirstOrDefaultAsync(cancellationToken);
+            if (existing is not null) return RedirectWithMessage($"/admin/content/item/{existing}", $"This site has one {definition.DisplayName}: this is it.");
+        }
+
+        return definition.IsCreatable ? null : RedirectWithMessage($"/admin/content/{definition.Name}", $"New {definition.DisplayName} items are not created here.");
     }
 
     private async Task<bool> MayCreateAsync()

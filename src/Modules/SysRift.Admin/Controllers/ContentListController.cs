@@ -79,7 +79,8 @@ public sealed class ContentListController(SysRiftDbContext db, ContentDefinition
             Type = definition, Rows = list, Total = total, Page = page, PageSize = PageSize, Query = q, Status = status, Sort = sort, Ordered = ordered,
             CanPublish = granted.Contains(Permissions.PublishContent), CanDelete = granted.Contains(Permissions.DeleteContent),
             CanReorder = ordered && granted.Contains(Permissions.EditAnyContent),
-            CanCreate = granted.Contains(Permissions.EditOwnContent) || granted.Contains(Permissions.EditAnyContent),
+            CanCreate = (granted.Contains(Permissions.EditOwnContent) || granted.Contains(Permissions.EditAnyContent))
+                && definition.IsCreatable && !(definition.IsSingleton && await HasLiveItemAsync(definition.Name, cancellationToken)),
             Message = Message,
         });
     }
@@ -170,6 +171,9 @@ public sealed class ContentListController(SysRiftDbContext db, ContentDefinition
         ViewData["Message"] = Message;
         return View(new TrashViewModel(deleted.Select(d => (d.ContentItemId, d.ContentType, names.GetValueOrDefault(d.ContentItemId) ?? d.ContentItemId, d.ModifiedUtc)).ToList()));
     }
+
+    private Task<bool> HasLiveItemAsync(string type, CancellationToken cancellationToken) =>
+        db.ContentItems.AnyAsync(i => i.ContentType == type && i.Status != ContentStatus.Deleted, cancellationToken);
 
     public static bool IsOrdered(ContentTypeDefinition type, ContentDefinitionDocument definitions) =>
         definitions.Part(type.Name)?.Field("Order") is { FieldName: "NumericField" };

@@ -31,6 +31,12 @@ public sealed class ContentTypeDefinition
     public ContentTypePartDefinition? Part(string name) =>
         ContentTypePartDefinitionRecords.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>Whether editors create items of it (Orchard's ContentTypeSettings.Creatable, false unless set).</summary>
+    public bool IsCreatable => SettingsReader.Bool(Settings, "ContentTypeSettings", "Creatable");
+
+    /// <summary>SysRift's ContentTypeSettings.Singleton: the site has at most one item of it (the home page, About).</summary>
+    public bool IsSingleton => SettingsReader.Bool(Settings, "ContentTypeSettings", "Singleton");
+
     public bool HasPart(string partName) =>
         ContentTypePartDefinitionRecords.Any(p => string.Equals(p.PartName, partName, StringComparison.OrdinalIgnoreCase));
 

@@ -25,6 +25,9 @@ public static class ContentItemFieldExtensions
     public static (string Url, string Text) Link(this ContentItem item, string part, string field) =>
         (String(item.Field(part, field), "Url"), String(item.Field(part, field), "Text"));
 
+    /// <summary>The "Value" text as stored (TimeField's "14:30").</summary>
+    public static string ValueText(this ContentItem item, string part, string field) => String(item.Field(part, field), "Value");
+
     public static string Body(this ContentItem item) => String(item.Part("MarkdownBodyPart"), "Markdown");
 
     private static string String(JsonObject? obj, string property) =>

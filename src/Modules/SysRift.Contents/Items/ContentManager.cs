@@ -74,6 +74,8 @@ public sealed class ContentManager(
         {
             if (state.Header is { } header && !string.Equals(header.ContentType, item.ContentType, StringComparison.Ordinal))
                 return Refusal($"the item is a {header.ContentType}, not a {item.ContentType}");
+            if (state.Header is null && type!.IsSingleton && await OtherItemOfAsync(type, item.ContentItemId, cancellationToken) is { } existing)
+                return new ContentError("", $"This site has one {type.DisplayName} already (\"{existing}\"): edit that one instead.");
             // Checked inside the transaction (after the row lock), so it sees every commit before this one.
             if (item.Path is { Length: > 0 } path && await PathOwnerAsync(path, item.ContentItemId, cancellationToken) is { } owner)
                 return new ContentError(PathField, $"Path \"/{path}\" is already used by \"{owner}\".");
@@ -170,6 +172,16 @@ public sealed class ContentManager(
 
         logger.LogError(exception, "Saving {ContentItemId} was refused by the database", contentItemId);
         return ContentResult.Invalid("", "The database refused this change (the details are in the server log); nothing was saved.");
+    }
+
+    /// <summary>The display text of another live (not deleted) item of a singleton type; holds a lock so two first saves cannot both pass.</summary>
+    private async Task<string?> OtherItemOfAsync(ContentTypeDefinition type, string contentItemId, CancellationToken cancellationToken)
+    {
+        await db.LockAsync("singleton:" + type.Name, cancellationToken);
+        return await (from header in db.ContentItems
+                      join version in db.ContentVersions on header.ContentItemId equals version.ContentItemId
+                      where header.ContentType == type.Name && header.Status != ContentStatus.Deleted && header.ContentItemId != contentItemId && version.Latest
+                      select version.DisplayText).FirstOrDefaultAsync(cancellationToken);
     }
 
     /// <summary>The display text of the other item that holds <paramref name="path"/>, if any.</summary>

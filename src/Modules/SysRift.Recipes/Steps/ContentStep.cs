@@ -36,6 +36,7 @@ public sealed class ContentStep(ContentValidator validator, ContentImporter impo
         }
 
         await CheckPathsAgainstSiteAsync(context, prepared, dataPath, cancellationToken);
+        await CheckSingletonsAsync(context, prepared, dataPath, cancellationToken);
         context.Run.Content[context.Index] = prepared;
     }
 
@@ -124,6 +125,23 @@ public sealed class ContentStep(ContentValidator validator, ContentImporter impo
     {
         context.Unsupported(path, message);
         if (context.SkipUnsupported) owner.Remove(key);
+    }
+
+    /// <summary>A singleton type (ContentTypeSettings.Singleton) gets one item: in this recipe and on the site together.</summary>
+    private async Task CheckSingletonsAsync(StepContext context, List<RecipeContentEntry> entries, string dataPath, CancellationToken cancellationToken)
+    {
+        foreach (var group in entries.GroupBy(e => e.Item.ContentType, StringComparer.OrdinalIgnoreCase))
+        {
+            if (context.Run.Definitions.Type(group.Key) is not { IsSingleton: true } type) continue;
+            var ids = group.Select(e => e.Item.ContentItemId).Distinct(StringComparer.Ordinal).ToList();
+            var onSite = context.Run.SiteHasContent
+                ? await db.ContentItems.Where(i => i.ContentType == type.Name && i.Status != ContentStatus.Deleted && !ids.Contains(i.ContentItemId)).Select(i => i.ContentItemId).FirstOrDefaultAsync(cancellationToken)
+                : null;
+            var allowed = onSite is null ? 1 : 0;
+            foreach (var extra in group.DistinctBy(e => e.Item.ContentItemId).Skip(allowed))
+                context.Error(JsonPath.Property(JsonPath.Index(dataPath, extra.Index), "ContentItemId"),
+                    $"{type.DisplayName} is a singleton: the site keeps one item of it ({onSite ?? group.First().Item.ContentItemId}); update that one instead.");
+        }
     }
 
     private async Task CheckPathsAgainstSiteAsync(StepContext context, List<RecipeContentEntry> entries, string dataPath, CancellationToken cancellationToken)
