@@ -21,7 +21,7 @@ public sealed class CommandLineTests
         return (process.ExitCode, await output, await errors);
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Validate_names_what_is_unsupported_and_exits_non_zero()
     {
         var dataPath = Directory.CreateTempSubdirectory("sysrift-cli-").FullName;

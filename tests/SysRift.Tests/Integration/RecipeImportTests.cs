@@ -23,7 +23,7 @@ public sealed class RecipeImportTests
     private static Task<int> CountVersionsAsync(SiteFactory site) =>
         site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().ContentVersions.CountAsync());
 
-    [Theory]
+    [SharedTheory]
     [InlineData("blog", new[] { "HtmlBodyPart", "ListPart", "MediaField", "lucene-index", "layers", "queries", "AdminTrees", "TheBlogTheme" })]
     [InlineData("agency", new[] { "BagPart", "FlowPart", "MediaField", "HtmlField", "media", "Templates", "MediaProfiles" })]
     [InlineData("comingsoon", new[] { "FormPart", "WorkflowType", "Templates", "new Date()" })]
@@ -59,7 +59,7 @@ public sealed class RecipeImportTests
         }
     }
 
-    [Fact]
+    [SharedFact]
     public async Task Definitions_merge_into_the_sites_own_and_their_rules_apply()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

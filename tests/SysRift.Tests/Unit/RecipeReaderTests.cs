@@ -4,7 +4,7 @@ namespace SysRift.Tests.Unit;
 
 public sealed class RecipeReaderTests
 {
-    [Theory]
+    [SharedTheory]
     [InlineData("blog")]
     [InlineData("agency")]
     [InlineData("comingsoon")]
