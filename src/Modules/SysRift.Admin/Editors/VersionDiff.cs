@@ -1,11 +1,18 @@
+using DiffPlex.DiffBuilder;
+using DiffPlex.DiffBuilder.Model;
+
 namespace SysRift.Admin.Editors;
 
-/// <summary>A readable difference between two versions of an item, field by field, line by line.</summary>
+/// <summary>A readable difference between two versions of an item, field by field, line by line and word by word.</summary>
 public static class VersionDiff
 {
     public enum Change { Same, Removed, Added }
 
-    public sealed record Line(Change Change, string Text);
+    /// <summary>A run of words inside a changed line; Same for the words both versions share.</summary>
+    public sealed record Piece(Change Change, string Text);
+
+    /// <summary>A line of the diff; <see cref="Pieces"/> marks the changed words when the line was edited, not replaced.</summary>
+    public sealed record Line(Change Change, string Text, IReadOnlyList<Piece>? Pieces = null);
 
     public sealed record FieldDiff(string Label, bool Changed, IReadOnlyList<Line> Lines);
 
@@ -34,32 +41,39 @@ public static class VersionDiff
         _ => field.Value,
     };
 
-    /// <summary>Longest-common-subsequence line diff; fine for the sizes an article has (hundreds of lines).</summary>
+    /// <summary>
+    /// Line by line, and inside a changed line word by word (DiffPlex's side-by-side model): a one-phrase edit
+    /// in a long paragraph marks that phrase, not the whole paragraph.
+    /// </summary>
     public static List<Line> Lines(string before, string after)
     {
-        var a = Split(before);
-        var b = Split(after);
-        if (a.Length * (long)b.Length > 4_000_000)
-            return [.. a.Select(l => new Line(Change.Removed, l)), .. b.Select(l => new Line(Change.Added, l))];
-
-        var lcs = new int[a.Length + 1, b.Length + 1];
-        for (var i = a.Length - 1; i >= 0; i--)
-            for (var j = b.Length - 1; j >= 0; j--)
-                lcs[i, j] = a[i] == b[j] ? lcs[i + 1, j + 1] + 1 : Math.Max(lcs[i + 1, j], lcs[i, j + 1]);
-
+        var model = SideBySideDiffBuilder.Diff(Normalize(before), Normalize(after), ignoreWhiteSpace: false);
         var lines = new List<Line>();
-        int x = 0, y = 0;
-        while (x < a.Length && y < b.Length)
+        for (var i = 0; i < Math.Max(model.OldText.Lines.Count, model.NewText.Lines.Count); i++)
         {
-            if (a[x] == b[y]) { lines.Add(new Line(Change.Same, a[x])); x++; y++; }
-            else if (lcs[x + 1, y] >= lcs[x, y + 1]) lines.Add(new Line(Change.Removed, a[x++]));
-            else lines.Add(new Line(Change.Added, b[y++]));
+            var old = i < model.OldText.Lines.Count ? model.OldText.Lines[i] : null;
+            var @new = i < model.NewText.Lines.Count ? model.NewText.Lines[i] : null;
+            if (old?.Type == ChangeType.Unchanged) lines.Add(new Line(Change.Same, old.Text ?? ""));
+            else
+            {
+                if (old is { Type: ChangeType.Deleted or ChangeType.Modified }) lines.Add(Piecewise(Change.Removed, old));
+                if (@new is { Type: ChangeType.Inserted or ChangeType.Modified }) lines.Add(Piecewise(Change.Added, @new));
+            }
         }
 
-        while (x < a.Length) lines.Add(new Line(Change.Removed, a[x++]));
-        while (y < b.Length) lines.Add(new Line(Change.Added, b[y++]));
         return lines;
     }
 
-    private static string[] Split(string text) => text.Length == 0 ? [] : text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+    /// <summary>A changed line with the words that changed marked (the rest of the line is context).</summary>
+    private static Line Piecewise(Change change, DiffPiece line)
+    {
+        if (line.Type != ChangeType.Modified || line.SubPieces.Count == 0) return new Line(change, line.Text ?? "");
+        var pieces = line.SubPieces.Where(p => p.Type != ChangeType.Imaginary && p.Text is not null)
+            .Select(p => new Piece(p.Type == ChangeType.Unchanged ? Change.Same : change, p.Text!)).ToList();
+        // A line rewritten more than it was kept reads better whole than as a confetti of marked words.
+        var kept = pieces.Where(p => p.Change == Change.Same && !string.IsNullOrWhiteSpace(p.Text)).Sum(p => p.Text.Length);
+        return kept * 2 < (line.Text?.Length ?? 0) ? new Line(change, line.Text ?? "") : new Line(change, line.Text ?? "", pieces);
+    }
+
+    private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal);
 }
