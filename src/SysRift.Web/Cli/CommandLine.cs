@@ -28,6 +28,16 @@ public static class CommandLine
         configuration as for the site (SysRift__DataPath, SysRift__Database__Provider, ...)
         """;
 
+    /// <summary>The first argument is a word but no command; options ("--urls ...") belong to the host.</summary>
+    public static bool IsUnknownCommand(string[] args) => args.Length > 0 && !args[0].StartsWith('-') && !IsCommand(args);
+
+    public static int UnknownCommand(string command)
+    {
+        Console.Error.WriteLine($"error: unknown command \"{command}\"");
+        Console.Error.WriteLine(Usage);
+        return 2;
+    }
+
     public static bool IsCommand(string[] args) => args.Length > 0 && args[0] is "recipe" or "backup" or "health" or "help" or "--help";
 
     public static async Task<int> RunAsync(string[] args)

@@ -67,4 +67,43 @@ public sealed class CommandLineTests
         command.CommandText = "SELECT COUNT(*) FROM \"ContentVersions\" WHERE \"ContentItemId\" = 'p1' AND \"Published\" = 1";
         Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
     }
+
+    [Theory]
+    [InlineData("restore", "--from", "x.zip")]
+    [InlineData("user", "list")]
+    [InlineData("recpie", "import", "x.json")]
+    public async Task An_unknown_command_is_a_usage_error_and_starts_nothing(params string[] args)
+    {
+        var dataPath = Directory.CreateTempSubdirectory("sysrift-cli-").FullName;
+        var (exit, _, errors) = await RunAsync(dataPath, args);
+        Assert.Equal(2, exit);
+        Assert.Contains($"unknown command \"{args[0]}\"", errors, StringComparison.Ordinal);
+        Assert.Contains("usage:", errors, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dataPath, "sysrift.db")));
+    }
+
+    [Fact]
+    public async Task Unattended_setup_with_a_recipe_that_does_not_exist_says_so_once_and_exits_1()
+    {
+        var dataPath = Directory.CreateTempSubdirectory("sysrift-cli-").FullName;
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataPath };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SysRift.Web.dll"));
+        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
+        foreach (var (key, value) in new Dictionary<string, string>
+        {
+            ["SysRift__DataPath"] = dataPath, ["DOTNET_ENVIRONMENT"] = "Production", ["SysRift__Setup__SiteName"] = "Site",
+            ["SysRift__Setup__Recipe"] = "no-such-recipe", ["SysRift__Setup__AdminUserName"] = "admin",
+            ["SysRift__Setup__AdminEmail"] = "admin@example.com", ["SysRift__Setup__AdminPassword"] = "a long enough passphrase",
+        }) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        var all = await output + await errors;
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Contains("SysRift:Setup:Recipe: There is no recipe \"no-such-recipe\"", await errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", all, StringComparison.Ordinal);
+    }
 }

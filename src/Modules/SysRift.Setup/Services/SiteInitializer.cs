@@ -60,7 +60,10 @@ public sealed class SiteInitializer(SiteShell shell, SchemaMigrator migrator, Se
         if (!result.Succeeded)
         {
             var problems = result.Errors.Select(e => $"SysRift:Setup:{(e.Key.Length == 0 ? "" : e.Key)}: {e.Value}").Concat(result.RecipeProblems);
-            throw new InvalidOperationException("Unattended setup failed; nothing was set up:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
+            throw new SetupFailedException("Unattended setup failed; nothing was set up:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
         }
     }
 }
+
+/// <summary>The site could not set itself up from its configuration: the operator's to fix, said in plain lines.</summary>
+public sealed class SetupFailedException(string message) : Exception(message);
