@@ -17,7 +17,16 @@ public sealed class CommandLineTests
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            // A command that wrongly started the site must not outlive its test.
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+
         return (process.ExitCode, await output, await errors);
     }
 
@@ -98,7 +107,15 @@ public sealed class CommandLineTests
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+
         var all = await output + await errors;
 
         Assert.Equal(1, process.ExitCode);
