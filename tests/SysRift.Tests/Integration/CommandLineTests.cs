@@ -7,13 +7,16 @@ namespace SysRift.Tests.Integration;
 /// <summary>The command line, run as an operator runs it: the real binary in its own process.</summary>
 public sealed class CommandLineTests
 {
-    private static async Task<(int Exit, string Output, string Errors)> RunAsync(string dataPath, params string[] args)
+    private static Task<(int Exit, string Output, string Errors)> RunAsync(string dataPath, params string[] args) => RunAsync(dataPath, new Dictionary<string, string>(), args);
+
+    private static async Task<(int Exit, string Output, string Errors)> RunAsync(string dataPath, Dictionary<string, string> environment, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataPath };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SysRift.Web.dll"));
         foreach (var arg in args) start.ArgumentList.Add(arg);
         start.Environment["SysRift__DataPath"] = dataPath;
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in environment) start.Environment[key] = value;
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var errors = process.StandardError.ReadToEndAsync();
@@ -95,31 +98,15 @@ public sealed class CommandLineTests
     public async Task Unattended_setup_with_a_recipe_that_does_not_exist_says_so_once_and_exits_1()
     {
         var dataPath = Directory.CreateTempSubdirectory("sysrift-cli-").FullName;
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataPath };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SysRift.Web.dll"));
-        start.ArgumentList.Add("--urls=http://127.0.0.1:0");
-        foreach (var (key, value) in new Dictionary<string, string>
+        var (exit, output, errors) = await RunAsync(dataPath, new Dictionary<string, string>
         {
-            ["SysRift__DataPath"] = dataPath, ["DOTNET_ENVIRONMENT"] = "Production", ["SysRift__Setup__SiteName"] = "Site",
-            ["SysRift__Setup__Recipe"] = "no-such-recipe", ["SysRift__Setup__AdminUserName"] = "admin",
+            ["SysRift__Setup__SiteName"] = "Site", ["SysRift__Setup__Recipe"] = "no-such-recipe", ["SysRift__Setup__AdminUserName"] = "admin",
             ["SysRift__Setup__AdminEmail"] = "admin@example.com", ["SysRift__Setup__AdminPassword"] = "a long enough passphrase",
-        }) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
+        }, "--urls=http://127.0.0.1:0");
+        var all = output + errors;
 
-        var all = await output + await errors;
-
-        Assert.Equal(1, process.ExitCode);
-        Assert.Contains("SysRift:Setup:Recipe: There is no recipe \"no-such-recipe\"", await errors, StringComparison.Ordinal);
+        Assert.Equal(1, exit);
+        Assert.Contains("SysRift:Setup:Recipe: There is no recipe \"no-such-recipe\"", errors, StringComparison.Ordinal);
         Assert.DoesNotContain("Unhandled exception", all, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", all, StringComparison.Ordinal);
     }
