@@ -1,3 +1,4 @@
+using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
 using Microsoft.AspNetCore.Builder;
@@ -23,47 +24,38 @@ public static class SyndicationEndpoints
         endpoints.MapGet("/robots.txt", RobotsAsync);
     }
 
+    /// <summary>The newest articles as Atom 1.0, built and written by System.ServiceModel.Syndication.</summary>
     private static async Task FeedAsync(HttpContext context, PublishedContent published, SiteSettingsService settings, PublicAddress address)
     {
         var site = await settings.GetAsync(context.RequestAborted);
         var baseUrl = address.BaseUrl(context, site);
         var articles = (await published.PageAsync("Article", 1, FeedSize, cancellationToken: context.RequestAborted)).Items;
-        context.Response.ContentType = "application/atom+xml; charset=utf-8";
-        await using var writer = XmlWriter.Create(context.Response.Body, new XmlWriterSettings { Async = true, Encoding = new UTF8Encoding(false), Indent = true });
-        const string atom = "http://www.w3.org/2005/Atom";
-        await writer.WriteStartDocumentAsync();
-        await writer.WriteStartElementAsync(null, "feed", atom);
-        await Element(writer, "title", site.SiteName);
-        await Element(writer, "id", baseUrl + "/");
-        await Element(writer, "updated", Rfc3339(articles.Select(a => a.ModifiedUtc ?? a.PublishedUtc).Max() ?? DateTime.UnixEpoch));
-        await Link(writer, baseUrl + "/feed.xml", "self", "application/atom+xml");
-        await Link(writer, baseUrl + "/articles", "alternate", "text/html");
-        await writer.WriteStartElementAsync(null, "author", null);
-        await Element(writer, "name", site.SiteName);
-        await writer.WriteEndElementAsync();
-        foreach (var article in articles)
+        var feed = new SyndicationFeed(site.SiteName, null, new Uri(baseUrl + "/articles"), baseUrl + "/", Updated(articles.Select(a => a.ModifiedUtc ?? a.PublishedUtc).Max()))
         {
-            var url = $"{baseUrl}/{article.Path}";
-            await writer.WriteStartElementAsync(null, "entry", null);
-            await Element(writer, "title", article.DisplayText);
-            await Element(writer, "id", url);
-            await Link(writer, url, "alternate", "text/html");
-            await Element(writer, "published", Rfc3339(article.PublishedUtc ?? DateTime.UnixEpoch));
-            await Element(writer, "updated", Rfc3339(article.ModifiedUtc ?? article.PublishedUtc ?? DateTime.UnixEpoch));
-            await Element(writer, "summary", article.Text("Article", "Summary"));
-            foreach (var tag in article.Values("Article", "Tags"))
+            Authors = { new SyndicationPerson { Name = site.SiteName } },
+            Links = { new SyndicationLink(new Uri(baseUrl + "/feed.xml"), "self", null, "application/atom+xml", 0) },
+            Items = articles.Select(article =>
             {
-                await writer.WriteStartElementAsync(null, "category", null);
-                await writer.WriteAttributeStringAsync(null, "term", null, tag);
-                await writer.WriteEndElementAsync();
-            }
+                var url = new Uri($"{baseUrl}/{article.Path}");
+                var entry = new SyndicationItem(article.DisplayText, (SyndicationContent?)null, url, url.AbsoluteUri, Updated(article.ModifiedUtc ?? article.PublishedUtc))
+                {
+                    PublishDate = Updated(article.PublishedUtc),
+                    Summary = new TextSyndicationContent(article.Text("Article", "Summary")),
+                };
+                foreach (var tag in article.Values("Article", "Tags")) entry.Categories.Add(new SyndicationCategory(tag));
+                return entry;
+            }).ToList(),
+        };
 
-            await writer.WriteEndElementAsync();
-        }
-
-        await writer.WriteEndElementAsync();
-        await writer.WriteEndDocumentAsync();
+        // The formatter writes synchronously: into memory first, then to the response.
+        using var buffer = new MemoryStream();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Indent = true }))
+            new Atom10FeedFormatter(feed).WriteTo(writer);
+        context.Response.ContentType = "application/atom+xml; charset=utf-8";
+        await context.Response.Body.WriteAsync(buffer.ToArray(), context.RequestAborted);
     }
+
+    private static DateTimeOffset Updated(DateTime? utc) => new(DateTime.SpecifyKind(utc ?? DateTime.UnixEpoch, DateTimeKind.Utc));
 
     private static async Task SitemapAsync(HttpContext context, SysRiftDbContext db, SiteSettingsService settings, PublicAddress address)
     {
@@ -97,15 +89,4 @@ public static class SyndicationEndpoints
     }
 
     private static Task Element(XmlWriter writer, string name, string value, string? ns = null) => writer.WriteElementStringAsync(null, name, ns, value);
-
-    private static async Task Link(XmlWriter writer, string href, string rel, string type)
-    {
-        await writer.WriteStartElementAsync(null, "link", null);
-        await writer.WriteAttributeStringAsync(null, "href", null, href);
-        await writer.WriteAttributeStringAsync(null, "rel", null, rel);
-        await writer.WriteAttributeStringAsync(null, "type", null, type);
-        await writer.WriteEndElementAsync();
-    }
-
-    private static string Rfc3339(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
 }
