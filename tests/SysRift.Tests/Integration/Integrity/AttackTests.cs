@@ -100,13 +100,7 @@ public sealed class AttackTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var site = new SiteFactory(database, recipe: "sysrift");
-        var result = await site.InScopeAsync(async s =>
-        {
-            var manager = s.GetRequiredService<ContentManager>();
-            var item = (await manager.GetAsync("article04"))!;
-            item.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = string.Concat(Enumerable.Repeat("[x](", 2_000));
-            return await manager.SaveAsync(item, publish: true, expectedRevision: null, user: "editor");
-        });
+        var result = await site.EditAsync("article04", item => item.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = string.Concat(Enumerable.Repeat("[x](", 2_000)));
         Assert.False(result.Succeeded);
         Assert.Contains(result.Errors, e => e.Path == "MarkdownBodyPart.Markdown" && e.Message.Contains("paragraph", StringComparison.Ordinal));
     }

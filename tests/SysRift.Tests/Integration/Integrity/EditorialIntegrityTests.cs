@@ -89,13 +89,7 @@ public sealed class EditorialIntegrityTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var site = new SiteFactory(database, recipe: "sysrift");
-        var result = await site.InScopeAsync(async s =>
-        {
-            var manager = s.GetRequiredService<ContentManager>();
-            var item = (await manager.GetAsync("article04"))!;
-            item.Part("AutoroutePart")!["Path"] = "articles/v1.2";
-            return await manager.SaveAsync(item, publish: true, expectedRevision: null, user: "editor");
-        });
+        var result = await site.EditAsync("article04", item => item.Part("AutoroutePart")!["Path"] = "articles/v1.2");
         Assert.True(result.Succeeded, string.Join(" ", result.Errors));
         var response = await site.Browser().GetAsync("/articles/v1.2");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
