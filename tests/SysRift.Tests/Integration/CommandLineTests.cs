@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using SysRift.Core.Data;
 
@@ -7,49 +6,9 @@ namespace SysRift.Tests.Integration;
 /// <summary>The command line, run as an operator runs it: the real binary in its own process.</summary>
 public sealed class CommandLineTests
 {
-    private static Task<(int Exit, string Output, string Errors)> RunAsync(string dataPath, params string[] args) => RunAsync(dataPath, new Dictionary<string, string>(), args);
+    private static Task<(int Exit, string Output, string Errors)> RunAsync(string dataPath, params string[] args) => SiteProcess.RunAsync(dataPath, new Dictionary<string, string>(), args);
 
-    private static async Task<(int Exit, string Output, string Errors)> RunAsync(string dataPath, Dictionary<string, string> environment, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = dataPath };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SysRift.Web.dll"));
-        foreach (var arg in args) start.ArgumentList.Add(arg);
-        start.Environment["SysRift__DataPath"] = dataPath;
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in environment) start.Environment[key] = value;
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        try
-        {
-            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        }
-        finally
-        {
-            // A command that wrongly started the site must not outlive its test.
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
-
-        return (process.ExitCode, await output, await errors);
-    }
-
-    [SharedFact]
-    public async Task Validate_names_what_is_unsupported_and_exits_non_zero()
-    {
-        var dataPath = Directory.CreateTempSubdirectory("sysrift-cli-").FullName;
-        var (exit, output, _) = await RunAsync(dataPath, "recipe", "validate", Path.Combine(RepoPaths.Fixtures, "blog.recipe.json"));
-
-        Assert.Equal(1, exit);
-        Assert.Contains("step \"lucene-index\" is not supported", output, StringComparison.Ordinal);
-        Assert.Contains("part \"ListPart\" on type \"Blog\" is not supported", output, StringComparison.Ordinal);
-        Assert.Contains("field type \"MediaField\"", output, StringComparison.Ordinal);
-        Assert.Contains("nothing was applied", output, StringComparison.Ordinal);
-        Assert.False(File.Exists(Path.Combine(dataPath, "sysrift.db")));
-
-        var blank = await RunAsync(dataPath, "recipe", "validate", Path.Combine(RepoPaths.Recipes, "blank.recipe.json"));
-        Assert.Equal(0, blank.Exit);
-        Assert.Equal(2, (await RunAsync(dataPath, "recipe", "frobnicate")).Exit);
-    }
+    private static Task<(int Exit, string Output, string Errors)> RunAsync(string dataPath, Dictionary<string, string> environment, params string[] args) => SiteProcess.RunAsync(dataPath, environment, args);
 
     [Fact]
     public async Task Import_export_and_backup_work_on_a_set_up_site()

@@ -92,10 +92,15 @@ public sealed class SetupTests
                 "ContentParts": [ { "Name": "Note", "ContentPartFieldDefinitionRecords": [ { "FieldName": "NumericField", "Name": "Order", "Settings": { "NumericFieldSettings": { "Maximum": 5 } } } ] } ] },
               { "name": "Content", "data": [ { "ContentType": "Note", "Note": { "Order": { "Value": 99 } } } ] } ] }
             """);
-        var site = new SiteFactory(database, recipe: recipe);
-        var failure = Assert.ThrowsAny<Exception>(() => site.CreateClient());
-        Assert.Contains("$.steps[1].data[0].Note.Order.Value", failure.ToString(), StringComparison.Ordinal);
-        await site.DisposeAsync();
+        // As an operator starts it: the process stops with the reasons (step and JSON path) and exit code 1.
+        var (exit, _, errors) = await SiteProcess.RunAsync(database.DataPath, new Dictionary<string, string>
+        {
+            ["SysRift__Database__Provider"] = database.Provider.ToString(), ["SysRift__Database__ConnectionString"] = database.ConnectionString,
+            ["SysRift__Setup__SiteName"] = "Test Site", ["SysRift__Setup__Recipe"] = recipe, ["SysRift__Setup__AdminUserName"] = SiteFactory.AdminUserName,
+            ["SysRift__Setup__AdminEmail"] = "admin@example.com", ["SysRift__Setup__AdminPassword"] = SiteFactory.AdminPassword,
+        }, "--urls=http://127.0.0.1:0");
+        Assert.Equal(1, exit);
+        Assert.Contains("$.steps[1].data[0].Note.Order.Value", errors, StringComparison.Ordinal);
 
         Assert.False(File.Exists(Path.Combine(database.DataPath, "site.json")));
         if (provider == DatabaseProvider.Sqlite) Assert.False(File.Exists(Path.Combine(database.DataPath, "sysrift.db")));
