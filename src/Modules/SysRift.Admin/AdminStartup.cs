@@ -25,7 +25,6 @@ public sealed class AdminStartup : IModuleStartup
         services.AddLogging(logging => logging.AddProvider(errors));
         services.AddScoped<SystemStatus>();
         services.AddScoped<UserPermissions>();
-        services.AddScoped<ContentEditorBuilder>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicies>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();

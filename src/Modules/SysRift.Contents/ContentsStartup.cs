@@ -3,13 +3,16 @@ using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using SysRift.Contents.Blocks;
 using SysRift.Contents.Definitions;
 using SysRift.Contents.Display;
+using SysRift.Contents.Editing;
 using SysRift.Contents.Fields;
 using SysRift.Contents.Indexing;
 using SysRift.Contents.Items;
 using SysRift.Contents.Lifecycle;
 using SysRift.Contents.Markdown;
+using SysRift.Contents.Parts;
 using SysRift.Contents.Publishing;
 using SysRift.Contents.Validation;
 using SysRift.Core.Modularity;
@@ -23,7 +26,15 @@ public sealed class ContentsStartup : IModuleStartup
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(ContentBuildingBlocks.Default);
+        services.AddContentPart<TitlePart>().AddContentPart<AutoroutePart>().AddContentPart<MarkdownBodyPart>();
+        services.AddContentField<TextField>().AddContentField<MarkdownField>().AddContentField<NumericField>().AddContentField<BooleanField>()
+            .AddContentField<DateField>().AddContentField<DateTimeField>().AddContentField<TimeField>().AddContentField<LinkField>()
+            .AddContentField<MultiTextField>().AddContentField<ContentPickerField>();
+        services.AddSingleton<ContentBuildingBlocks>();
+        services.AddScoped<ScopedDefinitions>();
+        services.AddScoped<ContentIndexReader>();
+        services.AddScoped<ContentEditorBuilder>();
+        services.AddSingleton<ContentShapes>();
         services.AddSingleton<ContentValidator>();
         services.AddSingleton<ContentDefinitionService>();
         services.AddSingleton<PublishedContent>();

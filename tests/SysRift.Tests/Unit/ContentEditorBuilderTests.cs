@@ -1,11 +1,12 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
-using SysRift.Admin.Editors;
+using SysRift.Contents.Editing;
 using SysRift.Contents.Definitions;
 using SysRift.Contents.Fields;
 using SysRift.Contents.Items;
 using SysRift.Contents.Validation;
+using SysRift.Tests.Infrastructure;
 
 namespace SysRift.Tests.Unit;
 
@@ -61,16 +62,17 @@ public sealed class ContentEditorBuilderTests
         var definitions = Definitions();
         var type = definitions.Type("Sample")!;
         var item = new ContentItem { ContentItemId = "x", ContentType = "Sample" };
-        var validator = new ContentValidator(ContentBuildingBlocks.Default);
-        var fields = DescribeWithoutDatabase(item, type, definitions, validator);
+        var validator = new ContentValidator(BuiltInBlocks.Instance);
+        var fields = DescribeWithoutDatabase(item, type, definitions);
 
         Assert.Equal(
-            [EditorKind.Text, EditorKind.Text, EditorKind.Number, EditorKind.Boolean, EditorKind.Date, EditorKind.DateTime, EditorKind.Time, EditorKind.Link, EditorKind.Tags, EditorKind.Choices, EditorKind.Markdown],
-            fields.Select(f => f.Kind));
+            ["TitlePart", "TextField", "NumericField", "BooleanField", "DateField", "DateTimeField", "TimeField", "LinkField", "MultiTextField", "MultiTextField", "MarkdownField"],
+            fields.Select(f => f.Block.Name));
         var count = fields.Single(f => f.Name == "Sample.Count");
-        Assert.Equal((1, 5, 0.1), (count.Minimum, count.Maximum, count.Step));
+        Assert.Equal((1, 5, 1), (count.Number("Minimum"), count.Number("Maximum"), count.Number("Scale")));
         Assert.True(fields.Single(f => f.Name == "Sample.Line").Required);
-        Assert.Equal(20, fields.Single(f => f.Name == "Sample.Line").MaxLength);
+        Assert.Equal(20, fields.Single(f => f.Name == "Sample.Line").Number("MaxLength"));
+        Assert.Equal(["red", "blue"], fields.Single(f => f.Name == "Sample.Colours").Options.Select(o => o.Value));
 
         var form = new FormCollection(new Dictionary<string, StringValues>
         {
@@ -92,24 +94,24 @@ public sealed class ContentEditorBuilderTests
 
         // Wrong input comes back to the right field, as typed.
         var bad = new FormCollection(new Dictionary<string, StringValues> { ["Sample.Line"] = "", ["Sample.Count"] = "many", ["Sample.Colours"] = "green", ["Sample.Link"] = "javascript:alert(1)", ["Sample.Moment"] = "yesterday" });
-        var again = DescribeWithoutDatabase(new ContentItem { ContentItemId = "y", ContentType = "Sample" }, type, definitions, validator);
+        var again = DescribeWithoutDatabase(new ContentItem { ContentItemId = "y", ContentType = "Sample" }, type, definitions);
         var target = new ContentItem { ContentItemId = "y", ContentType = "Sample" };
         ContentEditorBuilder.Bind(bad, again, target);
         var general = ContentEditorBuilder.AttachErrors(validator.Validate(target, definitions), again);
         Assert.Empty(general);
         foreach (var name in new[] { "Sample.Line", "Sample.Count", "Sample.Colours", "Sample.Link", "Sample.Moment" })
             Assert.True(again.Single(f => f.Name == name).Errors.Count > 0, $"{name} has no error");
-        Assert.Equal("many", again.Single(f => f.Name == "Sample.Count").Value);
+        Assert.Equal("many", again.Single(f => f.Name == "Sample.Count").Get("Value"));
     }
 
     /// <summary>The picker needs the database for its choices; these fields are checked without it.</summary>
-    private static List<EditorField> DescribeWithoutDatabase(ContentItem item, ContentTypeDefinition type, ContentDefinitionDocument definitions, ContentValidator validator)
+    private static List<EditorField> DescribeWithoutDatabase(ContentItem item, ContentTypeDefinition type, ContentDefinitionDocument definitions)
     {
         var withoutPicker = new ContentDefinitionDocument
         {
             ContentTypeDefinitionRecords = definitions.ContentTypeDefinitionRecords,
             ContentPartDefinitionRecords = [new ContentPartDefinition { Name = "Sample", ContentPartFieldDefinitionRecords = definitions.Part("Sample")!.ContentPartFieldDefinitionRecords.Where(f => f.FieldName != "ContentPickerField").ToList() }],
         };
-        return new ContentEditorBuilder(null!, validator).DescribeAsync(item, type, withoutPicker).GetAwaiter().GetResult();
+        return new ContentEditorBuilder(BuiltInBlocks.Instance, null!).DescribeAsync(item, type, withoutPicker).GetAwaiter().GetResult();
     }
 }

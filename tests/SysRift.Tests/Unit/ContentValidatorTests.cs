@@ -3,6 +3,7 @@ using SysRift.Contents.Definitions;
 using SysRift.Contents.Fields;
 using SysRift.Contents.Items;
 using SysRift.Contents.Validation;
+using SysRift.Tests.Infrastructure;
 
 namespace SysRift.Tests.Unit;
 
@@ -36,7 +37,7 @@ public sealed class ContentValidatorTests
         new() { FieldName = type, Name = name, Settings = (JsonObject)JsonNode.Parse(settings)! };
 
     private static List<ContentError> Validate(string thing) =>
-        new ContentValidator(ContentBuildingBlocks.Default).Validate(
+        new ContentValidator(BuiltInBlocks.Instance).Validate(
             ContentItem.FromJson((JsonObject)JsonNode.Parse($$"""{"ContentType": "Thing", "TitlePart": {"Title": "t"}, "Thing": {{thing}} }""")!),
             Definitions());
 
@@ -65,5 +66,5 @@ public sealed class ContentValidatorTests
 
     [Fact]
     public void Unknown_types_are_refused() =>
-        Assert.Single(new ContentValidator(ContentBuildingBlocks.Default).Validate(new ContentItem { ContentType = "Nope" }, Definitions()));
+        Assert.Single(new ContentValidator(BuiltInBlocks.Instance).Validate(new ContentItem { ContentType = "Nope" }, Definitions()));
 }

@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SysRift.Admin.Editors;
+using SysRift.Contents.Editing;
 using SysRift.Admin.Security;
 using SysRift.Admin.Services;
 using SysRift.Admin.ViewModels;

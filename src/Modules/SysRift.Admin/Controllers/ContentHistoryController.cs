@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using SysRift.Admin.Editors;
+using SysRift.Contents.Editing;
 using SysRift.Admin.Security;
 using SysRift.Admin.ViewModels;
 using SysRift.Contents.Definitions;

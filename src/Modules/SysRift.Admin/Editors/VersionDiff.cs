@@ -1,5 +1,6 @@
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
+using SysRift.Contents.Editing;
 
 namespace SysRift.Admin.Editors;
 
@@ -31,15 +32,8 @@ public static class VersionDiff
         return result;
     }
 
-    /// <summary>What a field holds, as text an editor reads (picked items by name, lists one per line).</summary>
-    public static string Display(EditorField field) => field.Kind switch
-    {
-        EditorKind.Boolean => field.Value == "true" ? "Yes" : "No",
-        EditorKind.Link => field.Value2.Length > 0 ? $"{field.Value2} <{field.Value}>" : field.Value,
-        EditorKind.Tags or EditorKind.Choices => string.Join("\n", field.Values),
-        EditorKind.Picker => string.Join("\n", field.Values.Select(id => field.Options.Where(o => o.Value == id).Select(o => o.Label).FirstOrDefault() ?? id)),
-        _ => field.Value,
-    };
+    /// <summary>What an editor holds, as text an editor reads: its block says (picked items by name, lists one per line).</summary>
+    public static string Display(EditorField field) => field.Block.Text(field);
 
     /// <summary>
     /// Line by line, and inside a changed line word by word (DiffPlex's side-by-side model): a one-phrase edit

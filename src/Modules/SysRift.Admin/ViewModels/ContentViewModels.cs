@@ -1,4 +1,5 @@
 using SysRift.Admin.Editors;
+using SysRift.Contents.Editing;
 using SysRift.Contents.Definitions;
 using SysRift.Core.Data;
 

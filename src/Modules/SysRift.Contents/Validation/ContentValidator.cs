@@ -1,13 +1,14 @@
+using System.Text.Json.Nodes;
+using SysRift.Contents.Blocks;
 using SysRift.Contents.Definitions;
-using SysRift.Contents.Fields;
 using SysRift.Contents.Items;
 
 namespace SysRift.Contents.Validation;
 
-/// <summary>Validates an item's parts and fields against its type definition; runs on every save.</summary>
+/// <summary>Validates an item's parts and fields against its type definition, each by its block; runs on every save.</summary>
 public sealed class ContentValidator(ContentBuildingBlocks blocks)
 {
-    public enum PartKind { BuiltIn, Custom, Unsupported }
+    public enum PartKind { Registered, Defined, Unsupported }
 
     public List<ContentError> Validate(ContentItem item, ContentDefinitionDocument definitions)
     {
@@ -28,37 +29,27 @@ public sealed class ContentValidator(ContentBuildingBlocks blocks)
 
         foreach (var typePart in type.ContentTypePartDefinitionRecords)
         {
-            var value = item.Part(typePart.Name);
-            switch (Classify(typePart, type, definitions))
+            var part = item.Part(typePart.Name);
+            if (blocks.Part(typePart.PartName) is { } partType)
+                partType.Validate(new BlockValue(part, typePart.Settings, partType.SettingsGroup, partType.Label, typePart.Name, errors));
+
+            foreach (var field in definitions.Part(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [])
             {
-                case PartKind.BuiltIn:
-                    blocks.Part(typePart.PartName)!.Validate(value, typePart, typePart.Name, errors);
-                    break;
-                case PartKind.Custom:
-                    ValidateFields(value, definitions.Part(typePart.PartName), typePart.Name, errors);
-                    break;
+                if (blocks.Field(field.FieldName) is not { } fieldType) continue;
+                var value = part is null ? null : SettingsReader.Property(part, field.Name) as JsonObject;
+                fieldType.Validate(new BlockValue(value, field.Settings, fieldType.SettingsGroup, field.DisplayName, $"{typePart.Name}.{field.Name}", errors));
             }
         }
 
         return errors;
     }
 
+    /// <summary>Whether a part on a type is a registered part type, a part defined by its fields, or neither.</summary>
     public PartKind Classify(ContentTypePartDefinition typePart, ContentTypeDefinition type, ContentDefinitionDocument definitions)
     {
-        if (blocks.Part(typePart.PartName) is not null) return PartKind.BuiltIn;
-        if (definitions.Part(typePart.PartName) is not null) return PartKind.Custom;
+        if (blocks.Part(typePart.PartName) is not null) return PartKind.Registered;
+        if (definitions.Part(typePart.PartName) is not null) return PartKind.Defined;
         // A part named like its type holds the type's own fields; Orchard lets it exist undefined (empty).
-        return string.Equals(typePart.PartName, type.Name, StringComparison.OrdinalIgnoreCase) ? PartKind.Custom : PartKind.Unsupported;
-    }
-
-    private void ValidateFields(System.Text.Json.Nodes.JsonObject? part, ContentPartDefinition? definition, string path, List<ContentError> errors)
-    {
-        if (definition is null) return;
-        foreach (var field in definition.ContentPartFieldDefinitionRecords)
-        {
-            if (blocks.Field(field.FieldName) is not { } fieldType) continue;
-            var value = part is null ? null : SettingsReader.Property(part, field.Name) as System.Text.Json.Nodes.JsonObject;
-            fieldType.Validate(new FieldContext(value, field, $"{path}.{field.Name}", errors));
-        }
+        return string.Equals(typePart.PartName, type.Name, StringComparison.OrdinalIgnoreCase) ? PartKind.Defined : PartKind.Unsupported;
     }
 }

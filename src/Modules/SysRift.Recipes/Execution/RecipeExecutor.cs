@@ -21,6 +21,7 @@ namespace SysRift.Recipes.Execution;
 public sealed class RecipeExecutor(
     IEnumerable<IRecipeStep> steps,
     DocumentStore documents,
+    ScopedDefinitions scopedDefinitions,
     SysRiftDbContext db,
     ScopedDatabase database,
     IConfiguration configuration,
@@ -87,6 +88,9 @@ public sealed class RecipeExecutor(
         var ownsTransaction = db.Database.CurrentTransaction is null;
         if (mode == Mode.DryRun && !ownsTransaction) throw new InvalidOperationException("A dry run needs a transaction of its own.");
         await using var transaction = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // Indexers read the definitions this recipe is writing, which no other connection sees before commit.
+        scopedDefinitions.InProgress = run.Definitions;
+        using var _ = new Reset(() => scopedDefinitions.InProgress = null);
         foreach (var (step, context) in planned)
         {
             try
@@ -153,5 +157,10 @@ public sealed class RecipeExecutor(
     {
         while (exception.InnerException is not null) exception = exception.InnerException;
         return exception.Message;
+    }
+
+    private sealed class Reset(Action reset) : IDisposable
+    {
+        public void Dispose() => reset();
     }
 }

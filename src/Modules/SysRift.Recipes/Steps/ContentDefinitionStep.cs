@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using SysRift.Contents.Definitions;
-using SysRift.Contents.Fields;
+using SysRift.Contents.Blocks;
 using SysRift.Core.Documents;
 using SysRift.Recipes.Reading;
 

@@ -111,7 +111,7 @@ public sealed class ContentStep(ContentValidator validator, ContentImporter impo
                 continue;
             }
 
-            if (kind != ContentValidator.PartKind.Custom || value is not JsonObject part) continue;
+            if (kind != ContentValidator.PartKind.Defined || value is not JsonObject part) continue;
             var partDefinition = context.Run.Definitions.Part(typePart.PartName);
             foreach (var (fieldKey, _) in part.ToList())
             {

@@ -119,7 +119,7 @@ public sealed class AttackTests
 
         // 50 fields of this once took 5.5 s per save (100 ms timeout each) and then said "could not be checked".
         for (var i = 0; i < 50; i++)
-            new SysRift.Contents.Fields.TextField().Validate(new SysRift.Contents.Fields.FieldContext(new JsonObject { ["Text"] = text }, field, "Part.Code", errors));
+            new SysRift.Contents.Fields.TextField().Validate(new SysRift.Contents.Blocks.BlockValue(new JsonObject { ["Text"] = text }, field.Settings, "TextFieldSettings", field.DisplayName, "Part.Code", errors));
 
         Assert.Equal(50, errors.Count);
         Assert.All(errors, e => Assert.Contains("must match the pattern", e.Message, StringComparison.Ordinal));

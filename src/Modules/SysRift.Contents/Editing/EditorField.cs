@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SysRift.Contents.Blocks;
+using SysRift.Contents.Definitions;
+
+namespace SysRift.Contents.Editing;
+
+/// <summary>
+/// One editor of a generated content form: a part's own editor (Name "TitlePart") or a field's
+/// ("Principle.Order"). The name is the form name and the start of the validation paths of its errors,
+/// so every error lands next to its input. The block's editor view renders it from the stored value.
+/// </summary>
+public sealed class EditorField
+{
+    public required string Name { get; init; }
+    public required string Label { get; init; }
+    public required ContentBlock Block { get; init; }
+
+    /// <summary>The definition's settings (the field's, or the part's on its type); the block's group is read by <see cref="Setting"/>.</summary>
+    public JsonObject Settings { get; init; } = [];
+
+    /// <summary>The stored (or just posted) object: the field's value, or the part itself for a part editor.</summary>
+    public JsonObject? Value { get; set; }
+
+    /// <summary>Choices the block offers (MultiTextField options, ContentPickerField candidates): (value, label).</summary>
+    public List<(string Value, string Label)> Options { get; set; } = [];
+
+    public List<string> Errors { get; } = [];
+
+    public string Id => "f-" + Name.Replace('.', '-');
+
+    public string? Hint => Setting("Hint") is { Length: > 0 } hint ? hint : null;
+
+    public bool Required => Flag("Required");
+
+    public string? Setting(string name) => SettingsReader.String(Settings, Block.SettingsGroup, name);
+
+    public double? Number(string name) => SettingsReader.Number(Settings, Block.SettingsGroup, name);
+
+    public bool Flag(string name) => SettingsReader.Bool(Settings, Block.SettingsGroup, name);
+
+    /// <summary>The editor setting Orchard keeps for every field (ContentPartFieldSettings.Editor: "TextArea").</summary>
+    public string EditorSetting => SettingsReader.String(Settings, "ContentPartFieldSettings", "Editor") ?? "";
+
+    /// <summary>A property of the value as form text: a string as is, anything else as its JSON.</summary>
+    public string Get(string property) => (Value is null ? null : SettingsReader.Property(Value, property)) switch
+    {
+        null => "",
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
+        var node => node.ToJsonString(),
+    };
+
+    /// <summary>A list property of the value (Values, ContentItemIds), its text entries only.</summary>
+    public List<string> List(string property) =>
+        Value is not null && SettingsReader.Property(Value, property) is JsonArray array
+            ? array.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>()).ToList()
+            : [];
+
+    /// <summary>The aria-describedby of the main input: the hint and the error, when there are any.</summary>
+    public string? DescribedBy
+    {
+        get
+        {
+            var ids = string.Join(' ', new[] { Hint is null ? null : Id + "-hint", Errors.Count > 0 ? Id + "-error" : null }.Where(x => x is not null));
+            return ids.Length > 0 ? ids : null;
+        }
+    }
+
+    public string? Invalid => Errors.Count > 0 ? "true" : null;
+
+    public string LabelText => Label + (Required ? " (required)" : "");
+}

@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using SysRift.Contents.Blocks;
+using SysRift.Contents.Definitions;
+using SysRift.Contents.Markdown;
+using SysRift.Core.Data;
+
+namespace SysRift.Contents.Indexing;
+
+/// <summary>
+/// Reads a published version through its type definition: each registered part and each field hands its
+/// value to its block's Index method. Definitions come from the scope, so a recipe indexes the types it
+/// is defining in the same transaction.
+/// </summary>
+public sealed class ContentIndexReader(ContentBuildingBlocks blocks, ScopedDefinitions definitions, MarkdownRenderer markdown)
+{
+    public async Task<ContentIndexEntry> ReadAsync(ContentVersionRecord version, CancellationToken cancellationToken)
+    {
+        var entry = new ContentIndexEntry(markdown);
+        var document = await definitions.GetAsync(cancellationToken);
+        if (document.Type(version.ContentType) is not { } type || JsonNode.Parse(version.Data) is not JsonObject parts) return entry;
+        foreach (var typePart in type.OrderedParts())
+        {
+            if (SettingsReader.Property(parts, typePart.Name) is not JsonObject part) continue;
+            if (blocks.Part(typePart.PartName) is { } partType)
+            {
+                entry.Key = typePart.Name;
+                partType.Index(part, entry);
+            }
+
+            foreach (var field in document.Part(typePart.PartName)?.OrderedFields() ?? [])
+            {
+                if (blocks.Field(field.FieldName) is not { } fieldType || SettingsReader.Property(part, field.Name) is not JsonObject value) continue;
+                entry.Key = $"{typePart.Name}.{field.Name}";
+                fieldType.Index(value, entry);
+            }
+        }
+
+        return entry;
+    }
+}
