@@ -25,6 +25,7 @@ public sealed class AdminStartup : IModuleStartup
         services.AddLogging(logging => logging.AddProvider(errors));
         services.AddScoped<SystemStatus>();
         services.AddScoped<UserPermissions>();
+        services.AddScoped<ContentTypes.ContentTypeEditor>();
         services.AddSingleton<MediaStore>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicies>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.TestHost;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Hosting;
@@ -11,7 +12,8 @@ namespace SysRift.Tests;
 /// A real SysRift site over real HTTP (WebApplicationFactory) on a <see cref="TestDatabase"/>. With a
 /// recipe it sets itself up unattended, as a container would; without one it starts at /setup.
 /// </summary>
-public sealed class SiteFactory(TestDatabase database, string? recipe = "blank", bool configureDatabase = true, IDictionary<string, string?>? settings = null)
+public sealed class SiteFactory(TestDatabase database, string? recipe = "blank", bool configureDatabase = true, IDictionary<string, string?>? settings = null,
+    IReadOnlyList<SysRift.Core.Modularity.IModuleStartup>? extraModules = null)
     : WebApplicationFactory<Program>
 {
     public const string AdminUserName = "admin";
@@ -44,6 +46,22 @@ public sealed class SiteFactory(TestDatabase database, string? recipe = "blank",
 
         builder.UseSetting("SysRift:Metrics:Token", MetricsToken);
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+
+        // Modules of a test's own (a field type the engine has never seen), composed as the site composes its
+        // modules: their services, and their assembly as an MVC part so their views are found.
+        if (extraModules is { Count: > 0 })
+        {
+            builder.ConfigureTestServices(services =>
+            {
+                var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().Build();
+                var mvc = services.AddControllersWithViews();
+                foreach (var module in extraModules)
+                {
+                    module.ConfigureServices(services, configuration);
+                    mvc.AddApplicationPart(module.GetType().Assembly);
+                }
+            });
+        }
     }
 
     /// <summary>The scrape token every test site is configured with (/metrics answers no one else here).</summary>

@@ -45,6 +45,28 @@
     });
   });
 
+  // A technical name follows its display name ("Reading note" → ReadingNote) until one types it oneself.
+  document.querySelectorAll("input[data-name-from]").forEach(function (input) {
+    var source = document.getElementById(input.getAttribute("data-name-from"));
+    if (!source) return;
+    var touched = input.value.length > 0;
+    input.addEventListener("input", function () { touched = true; });
+    source.addEventListener("input", function () {
+      if (touched) return;
+      input.value = source.value.split(/[\s_-]+/).map(function (w) {
+        w = w.replace(/[^A-Za-z0-9]/g, "");
+        return w.length ? w[0].toUpperCase() + w.slice(1) : "";
+      }).join("");
+    });
+  });
+
+  // Forms that destroy something ask first.
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      if (!window.confirm(form.getAttribute("data-confirm"))) event.preventDefault();
+    });
+  });
+
   // Bring the error summary into view and focus so keyboard and screen reader users hear it first.
   var summary = document.getElementById("form-errors");
   if (summary) summary.focus();

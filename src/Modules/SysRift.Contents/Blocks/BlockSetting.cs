@@ -32,6 +32,23 @@ public sealed record BlockSetting(string Name, SettingKind Kind, string Label, s
     public IReadOnlyList<string> Choices { get; init; } = [];
     public int MaxLength { get; init; } = 1024;
 
+    /// <summary>The settings group it is stored in when not the block's own (ContentPartFieldSettings for the editor choice).</summary>
+    public string? Group { get; init; }
+
+    /// <summary>Stores <paramref name="value"/> in <paramref name="group"/> (created when missing); null removes the setting.</summary>
+    public void Write(JsonObject settings, string group, JsonNode? value)
+    {
+        var key = settings.Select(p => p.Key).FirstOrDefault(k => string.Equals(k, group, StringComparison.OrdinalIgnoreCase));
+        if (key is null || settings[key] is not JsonObject target)
+        {
+            if (value is null) return;
+            settings[key ?? group] = target = new JsonObject();
+        }
+
+        foreach (var existing in target.Where(p => string.Equals(p.Key, Name, StringComparison.OrdinalIgnoreCase)).Select(p => p.Key).ToList()) target.Remove(existing);
+        if (value is not null) target[Name] = value;
+    }
+
     /// <summary>The stored value as form text.</summary>
     public string FormText(JsonObject? settings, string group) => Kind switch
     {

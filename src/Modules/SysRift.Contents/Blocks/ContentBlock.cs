@@ -22,8 +22,10 @@ public abstract class ContentBlock
 
     public string SettingsGroup => Name + "Settings";
 
-    /// <summary>The settings an administrator can edit, stored in the "{Name}Settings" group.</summary>
+    /// <summary>The settings an administrator can edit, stored in the "{Name}Settings" group unless they name another.</summary>
     public virtual IReadOnlyList<BlockSetting> Settings => [];
+
+    public string GroupOf(BlockSetting setting) => setting.Group ?? SettingsGroup;
 
     /// <summary>Checks a stored or posted value against its settings; errors carry JSON paths.</summary>
     public abstract void Validate(BlockValue value);
@@ -31,6 +33,13 @@ public abstract class ContentBlock
     /// <summary>Checks settings beyond what each <see cref="BlockSetting"/> checks alone (minimum not above maximum).</summary>
     public virtual void ValidateSettings(BlockSettingsCheck check)
     {
+    }
+
+    /// <summary>Checks stored settings (from a recipe or the type editor): each declared setting, then <see cref="ValidateSettings"/>.</summary>
+    public void CheckSettings(JsonObject settings, Action<string, string> error)
+    {
+        foreach (var setting in Settings) setting.Check(settings, GroupOf(setting), message => error(setting.Name, message));
+        ValidateSettings(new BlockSettingsCheck(settings, SettingsGroup, error));
     }
 
     /// <summary>Fills what the editor view needs beyond the value and settings (the picker's candidates).</summary>

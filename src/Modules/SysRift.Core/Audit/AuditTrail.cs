@@ -19,6 +19,7 @@ public sealed class AuditTrail(SysRiftDbContext db, TimeProvider clock)
         public const string Roles = "Roles";
         public const string Recipes = "Recipes";
         public const string Media = "Media";
+        public const string ContentTypes = "ContentTypes";
     }
 
     public AuditRecord Add(string? user, string category, string action, string? subjectId = null, string? subject = null,

@@ -19,6 +19,7 @@ public static class Permissions
     public const string ViewAuditTrail = "ViewAuditTrail";
     public const string ImportExport = "ImportExport";
     public const string ManageMedia = "ManageMedia";
+    public const string ManageContentTypes = "ManageContentTypes";
 
     public sealed record Definition(string Name, string Description);
 
@@ -34,6 +35,7 @@ public static class Permissions
         new(ManageUsers, "Manage users and roles"),
         new(ViewAuditTrail, "Read the audit trail"),
         new(ImportExport, "Import and export recipes"),
+        new(ManageContentTypes, "Create and change content types, their parts and fields"),
     ];
 
     public static bool IsKnown(string permission) => All.Any(p => p.Name == permission);

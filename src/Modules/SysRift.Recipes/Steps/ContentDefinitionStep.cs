@@ -141,12 +141,9 @@ public sealed class ContentDefinitionStep(ContentBuildingBlocks blocks, Document
                 continue;
             }
 
-            part.ContentPartFieldDefinitionRecords.Add(new ContentPartFieldDefinition
-            {
-                FieldName = fieldType,
-                Name = fieldName,
-                Settings = (JsonObject)StepJson.OptionalObject(context, fieldObject, fieldPath, "Settings").DeepClone(),
-            });
+            var settings = (JsonObject)StepJson.OptionalObject(context, fieldObject, fieldPath, "Settings").DeepClone();
+            CheckSettings(context, blocks.Field(fieldType)!, settings, JsonPath.Property(fieldPath, "Settings"));
+            part.ContentPartFieldDefinitionRecords.Add(new ContentPartFieldDefinition { FieldName = fieldType, Name = fieldName, Settings = settings });
         }
 
         return part;
@@ -200,14 +197,16 @@ public sealed class ContentDefinitionStep(ContentBuildingBlocks blocks, Document
                 continue;
             }
 
-            type.ContentTypePartDefinitionRecords.Add(new ContentTypePartDefinition
-            {
-                PartName = partName,
-                Name = instanceName,
-                Settings = (JsonObject)StepJson.OptionalObject(context, partObject, partPath, "Settings").DeepClone(),
-            });
+            var settings = (JsonObject)StepJson.OptionalObject(context, partObject, partPath, "Settings").DeepClone();
+            if (blocks.Part(partName) is { } partType) CheckSettings(context, partType, settings, JsonPath.Property(partPath, "Settings"));
+            type.ContentTypePartDefinitionRecords.Add(new ContentTypePartDefinition { PartName = partName, Name = instanceName, Settings = settings });
         }
 
         return type;
     }
+
+    /// <summary>The block checks its own settings; an error names the setting's JSON path.</summary>
+    private static void CheckSettings(StepContext context, ContentBlock block, JsonObject settings, string path) =>
+        block.CheckSettings(settings, (setting, message) =>
+            context.Error(JsonPath.Property(JsonPath.Property(path, block.SettingsGroup), setting), message));
 }

@@ -9,7 +9,8 @@ public sealed class SearchController(SearchService search, SiteSettingsService s
     [HttpGet("/search")]
     public async Task<IActionResult> Index(string? q, CancellationToken cancellationToken)
     {
-        var hits = await search.SearchAsync(q, "Article", 20, cancellationToken);
+        // The whole site: articles, pages and any other type with a public path (the index holds only those).
+        var hits = await search.SearchAsync(q, "", 20, cancellationToken);
         ViewData["Site"] = await siteSettings.GetAsync(cancellationToken);
         return View("Search", new SearchViewModel(q ?? "", hits));
     }

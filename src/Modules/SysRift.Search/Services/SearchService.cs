@@ -16,6 +16,7 @@ public sealed partial class SearchService(SysRiftDbContext db, ScopedDatabase da
     private const char Start = '\u0001';
     private const char Stop = '\u0002';
 
+    /// <param name="contentType">One type to search, or "" for every published item with a page.</param>
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string? query, string contentType, int take = 20, CancellationToken cancellationToken = default)
     {
         var words = Words().Matches((query ?? "").Length > MaxQueryLength ? query![..MaxQueryLength] : query ?? "")
@@ -27,14 +28,14 @@ public sealed partial class SearchService(SysRiftDbContext db, ScopedDatabase da
                 SELECT "ContentItemId", "Path", "Title",
                        ts_headline('english', "Text" || ' ' || "Body", q, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=30, MinWords=12, MaxFragments=1') AS "Snippet"
                 FROM "SearchIndex", to_tsquery('english', {string.Join(" & ", words.Select(w => w + ":*"))}) AS q
-                WHERE "ContentType" = {contentType} AND "Document" @@ q
+                WHERE ({contentType} = '' OR "ContentType" = {contentType}) AND "Document" @@ q
                 ORDER BY ts_rank("Document", q) DESC, "Title"
                 LIMIT {take}
                 """).ToListAsync(cancellationToken)
             : await db.Database.SqlQuery<Row>($"""
                 SELECT "ContentItemId", "Path", "Title", snippet("SearchIndex", -1, char(1), char(2), '…', 24) AS "Snippet"
                 FROM "SearchIndex"
-                WHERE "SearchIndex" MATCH {string.Join(" ", words.Select(w => $"\"{w}\"*"))} AND "ContentType" = {contentType}
+                WHERE "SearchIndex" MATCH {string.Join(" ", words.Select(w => $"\"{w}\"*"))} AND ({contentType} = '' OR "ContentType" = {contentType})
                 ORDER BY bm25("SearchIndex", 0, 0, 0, 10.0, 4.0, 1.0, 3.0), "Title"
                 LIMIT {take}
                 """).ToListAsync(cancellationToken);

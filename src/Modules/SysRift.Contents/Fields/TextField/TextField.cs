@@ -24,6 +24,7 @@ public sealed class TextField : ContentFieldType
     public override IReadOnlyList<BlockSetting> Settings { get; } =
     [
         BlockSetting.HintSetting, BlockSetting.RequiredSetting,
+        new("Editor", SettingKind.Text, "Editor", "TextArea for several lines; empty (or an editor SysRift lacks) for one line.") { Group = "ContentPartFieldSettings" },
         new("MaxLength", SettingKind.Number, "Maximum length", "In characters; empty for no limit.") { Minimum = 1, Maximum = 1_000_000 },
         new("Pattern", SettingKind.Text, "Pattern", "A regular expression the whole text must match (no lookarounds or backreferences)."),
         new("PatternMessage", SettingKind.Text, "Pattern message", "Shown when the text does not match, after the field's name."),
