@@ -19,7 +19,7 @@ public sealed class ContentTypesController(ContentTypeEditor editor, ContentDefi
     {
         var document = await definitions.GetAsync(cancellationToken);
         var counts = await db.ContentItems.GroupBy(i => i.ContentType).Select(g => new { Type = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Type, g => g.Count, cancellationToken);
-        return View(new ContentTypesViewModel(document, counts, Message));
+        return View(new ContentTypesViewModel(document, counts));
     }
 
     [HttpGet("new")]
@@ -95,7 +95,7 @@ public sealed class ContentTypesController(ContentTypeEditor editor, ContentDefi
     {
         var document = await definitions.GetAsync(cancellationToken);
         if (FindField(document, type, part, field) is not { } found) return NotFound();
-        return View("Settings", BlockSettingsViewModel.For(document.Type(type)!, found.Block, found.Field.Settings, $"/admin/types/{type}/parts/{part}/fields/{field}", $"{found.Field.DisplayName} ({found.Block.Name})", found.Field.DisplayName, message: Message));
+        return View("Settings", BlockSettingsViewModel.For(document.Type(type)!, found.Block, found.Field.Settings, $"/admin/types/{type}/parts/{part}/fields/{field}", $"{found.Field.DisplayName} ({found.Block.Name})", found.Field.DisplayName));
     }
 
     [HttpPost("{type}/parts/{part}/fields/{field}")]
@@ -132,7 +132,7 @@ public sealed class ContentTypesController(ContentTypeEditor editor, ContentDefi
         if (document.Type(type) is not { } definition) return null;
         var items = await db.ContentItems.CountAsync(i => i.ContentType == definition.Name, cancellationToken);
         if (errors is { Count: > 0 }) Response.StatusCode = StatusCodes422;
-        return View("Edit", new ContentTypeEditViewModel(definition, document, blocks, items, posted, errors ?? [], Message));
+        return View("Edit", new ContentTypeEditViewModel(definition, document, blocks, items, posted, errors ?? []));
     }
 
     private (ContentPartFieldDefinition Field, ContentFieldType Block)? FindField(ContentDefinitionDocument document, string type, string part, string field) =>

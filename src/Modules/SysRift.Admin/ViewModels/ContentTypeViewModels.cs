@@ -4,7 +4,7 @@ using SysRift.Contents.Definitions;
 
 namespace SysRift.Admin.ViewModels;
 
-public sealed record ContentTypesViewModel(ContentDefinitionDocument Document, IReadOnlyDictionary<string, int> ItemCounts, string? Message);
+public sealed record ContentTypesViewModel(ContentDefinitionDocument Document, IReadOnlyDictionary<string, int> ItemCounts);
 
 public sealed class NewContentTypeViewModel
 {
@@ -22,8 +22,7 @@ public sealed record ContentTypeEditViewModel(
     ContentBuildingBlocks Blocks,
     int ItemCount,
     IReadOnlyDictionary<string, string> Posted,
-    IReadOnlyDictionary<string, string> Errors,
-    string? Message)
+    IReadOnlyDictionary<string, string> Errors)
 {
     /// <summary>Parts that can still be added: registered part types, and parts defined by fields that other types share.</summary>
     public IEnumerable<string> AddableParts =>
@@ -43,14 +42,13 @@ public sealed record BlockSettingsViewModel(
     string Title,
     string? DisplayName,
     IReadOnlyList<(BlockSetting Setting, string Value)> Values,
-    IReadOnlyDictionary<string, string> Errors,
-    string? Message)
+    IReadOnlyDictionary<string, string> Errors)
 {
     public static BlockSettingsViewModel For(ContentTypeDefinition type, ContentBlock block, JsonObject settings, string action, string title, string? displayName,
-        IReadOnlyDictionary<string, string>? posted = null, IReadOnlyDictionary<string, string>? errors = null, string? message = null) =>
+        IReadOnlyDictionary<string, string>? posted = null, IReadOnlyDictionary<string, string>? errors = null) =>
         new(type, block, action, title, displayName,
             block.Settings.Select(s => (s, posted is null ? s.FormText(settings, block.GroupOf(s)) : posted.GetValueOrDefault(s.Name) ?? "")).ToList(),
-            errors ?? new Dictionary<string, string>(), message);
+            errors ?? new Dictionary<string, string>());
 
     public string? Error(string key) => Errors.TryGetValue(key, out var error) ? error : null;
 }
