@@ -24,14 +24,15 @@ public sealed class ProbeFieldTests
                 "ContentTypePartDefinitionRecords": [
                   { "PartName": "TitlePart", "Name": "TitlePart", "Settings": { "ContentTypePartSettings": { "Position": "0" } } },
                   { "PartName": "AutoroutePart", "Name": "AutoroutePart", "Settings": { "ContentTypePartSettings": { "Position": "1" } } },
-                  { "PartName": "Review", "Name": "Review", "Settings": { "ContentTypePartSettings": { "Position": "2" } } } ] } ],
+                  { "PartName": "Review", "Name": "Review", "Settings": { "ContentTypePartSettings": { "Position": "2" } } },
+                  { "PartName": "MarkdownBodyPart", "Name": "MarkdownBodyPart", "Settings": { "ContentTypePartSettings": { "Position": "3" } } } ] } ],
               "ContentParts": [ { "Name": "Review", "ContentPartFieldDefinitionRecords": [
                 { "FieldName": "VerdictField", "Name": "Headline", "Settings": { "ContentPartFieldSettings": { "DisplayName": "Headline verdict", "Position": "0" }, "VerdictFieldSettings": { "Required": true } } },
                 { "FieldName": "VerdictField", "Name": "Second", "Settings": { "ContentPartFieldSettings": { "DisplayName": "Second opinion", "Position": "1" }, "VerdictFieldSettings": { "MaxStars": 3 } } },
                 { "FieldName": "ContentPickerField", "Name": "Related", "Settings": { "ContentPartFieldSettings": { "DisplayName": "Related", "Position": "2" }, "ContentPickerFieldSettings": { "Multiple": true, "DisplayedContentTypes": [ "Review" ] } } } ] } ] },
             { "name": "Content", "data": [
               { "ContentItemId": "review0000000000000000001", "ContentType": "Review", "Published": true, "Latest": true,
-                "TitlePart": { "Title": "A field guide to queues" }, "AutoroutePart": { "Path": "reviews/queues" },
+                "TitlePart": { "Title": "A field guide to queues" }, "AutoroutePart": { "Path": "reviews/queues" }, "MarkdownBodyPart": { "Markdown": "Queues **hide** load until they do not." },
                 "Review": { "Headline": { "Stars": 4, "Verdict": "Worth the weekend" }, "Second": { "Stars": 2, "Verdict": "Thin on backpressure" },
                             "Related": { "ContentItemIds": [ "review0000000000000000002" ] } } },
               { "ContentItemId": "review0000000000000000002", "ContentType": "Review", "Published": true, "Latest": true,
@@ -66,6 +67,9 @@ public sealed class ProbeFieldTests
         Assert.Contains("Thin on backpressure", page.QuerySelector("dd.verdict")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("/reviews/data", page.QuerySelector(".summary-review a")!.GetAttribute("href"));
         Assert.Equal("5 stars", page.QuerySelector(".summary-review dd.verdict-summary")!.TextContent.Trim());
+        // A part overridden on one type: the Review's body by MarkdownBodyPart-Review, not the part's own view.
+        Assert.Equal("hide", page.QuerySelector("section.review-body strong")!.TextContent);
+        Assert.Null(page.QuerySelector("div.body"));
 
         // Indexed: its terms by field, its verdict in full-text search.
         var terms = await site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().ContentTerms
