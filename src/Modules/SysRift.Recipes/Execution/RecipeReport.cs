@@ -18,6 +18,9 @@ public sealed class RecipeReport
 
     public IEnumerable<RecipeProblem> Unsupported => Problems.Where(p => p.Kind == ProblemKind.Unsupported);
 
+    /// <summary>Parts, fields and properties kept as they are, not rendered: never a reason to refuse.</summary>
+    public IEnumerable<RecipeProblem> Kept => Problems.Where(p => p.Kind == ProblemKind.Kept);
+
     /// <summary>Nothing stands in the way of applying it (errors never; unsupported things unless skipped).</summary>
     public bool IsValid => !Errors.Any() && (SkipUnsupported || !Unsupported.Any());
 
@@ -29,6 +32,8 @@ public sealed class RecipeReport
         lines.AddRange(Summary.Select(s => "  " + s));
         var errors = Errors.Count();
         var unsupported = Unsupported.Count();
+        var kept = Kept.Count();
+        if (kept > 0) lines.Add($"  Kept {kept} part(s), field(s) or propert(ies) SysRift does not render, as they are: they stay in the items and definitions and in every export.");
         lines.Add(DryRun
             ? "Dry run: the changes above were tried and rolled back; nothing was applied."
             : Applied

@@ -3,7 +3,6 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SysRift.Contents.Definitions;
 using SysRift.Contents.Items;
-using SysRift.Contents.Validation;
 using SysRift.Core.Data;
 using SysRift.Core.Documents;
 using SysRift.Core.Site;
@@ -15,7 +14,7 @@ namespace SysRift.Recipes.Export;
 /// (for an item published with a pending draft: the published version, then the draft). Importing it
 /// into a blank instance reproduces the same site.
 /// </summary>
-public sealed class RecipeExporter(SysRiftDbContext db, DocumentStore documents, ContentValidator validator)
+public sealed class RecipeExporter(SysRiftDbContext db, DocumentStore documents)
 {
     public async Task<JsonObject> ExportAsync(CancellationToken cancellationToken = default)
     {
@@ -48,7 +47,7 @@ public sealed class RecipeExporter(SysRiftDbContext db, DocumentStore documents,
                 }).ToArray()),
             },
             await SettingsStepAsync(site, cancellationToken),
-            new JsonObject { ["name"] = "Content", ["data"] = await ContentAsync(definitions, cancellationToken) },
+            new JsonObject { ["name"] = "Content", ["data"] = await ContentAsync(cancellationToken) },
         };
 
         return new JsonObject
@@ -75,7 +74,7 @@ public sealed class RecipeExporter(SysRiftDbContext db, DocumentStore documents,
         return step;
     }
 
-    private async Task<JsonArray> ContentAsync(ContentDefinitionDocument definitions, CancellationToken cancellationToken)
+    private async Task<JsonArray> ContentAsync(CancellationToken cancellationToken)
     {
         var data = new JsonArray();
         var versions = db.ContentVersions.AsNoTracking()
@@ -84,35 +83,11 @@ public sealed class RecipeExporter(SysRiftDbContext db, DocumentStore documents,
             .AsAsyncEnumerable();
         await foreach (var version in versions.WithCancellation(cancellationToken))
         {
-            data.Add(AsDefined(ContentVersionMapper.ToItem(version), definitions).ToJson());
+            // Everything stored travels: parts and fields SysRift has no block for, and values of removed fields.
+            data.Add(ContentVersionMapper.ToItem(version).ToJson());
         }
 
         return data;
     }
 
-    /// <summary>
-    /// The item as its type is defined now. A part or field an administrator removed is hidden, not deleted:
-    /// its values stay in the stored versions, but the export describes the site as it is, so it imports
-    /// into a fresh site without "unsupported" values.
-    /// </summary>
-    private ContentItem AsDefined(ContentItem item, ContentDefinitionDocument definitions)
-    {
-        if (definitions.Type(item.ContentType) is not { } type) return item;
-        foreach (var (key, value) in item.Content.ToList())
-        {
-            if (ContentItem.WellKnownProperties.Contains(key, StringComparer.OrdinalIgnoreCase) || value is not JsonObject part) continue;
-            if (type.Part(key) is not { } typePart)
-            {
-                item.Content.Remove(key);
-                continue;
-            }
-
-            if (validator.Classify(typePart, type, definitions) != ContentValidator.PartKind.Defined) continue;
-            var fields = definitions.Part(typePart.PartName);
-            foreach (var (fieldKey, _) in part.ToList())
-                if (fields?.Field(fieldKey) is null) part.Remove(fieldKey);
-        }
-
-        return item;
-    }
 }

@@ -5,8 +5,11 @@ public enum ProblemKind
     /// <summary>The recipe is wrong: nothing is applied while one exists.</summary>
     Error,
 
-    /// <summary>Valid Orchard Core, but SysRift has no such step, part, field, feature or script.</summary>
+    /// <summary>Valid Orchard Core, but SysRift cannot run it (a step, a feature, a script, an item of an unknown type): skipped.</summary>
     Unsupported,
+
+    /// <summary>A part, field or property SysRift does not understand: kept verbatim with the item or definition, not rendered or edited.</summary>
+    Kept,
 }
 
 /// <summary>One thing wrong with a recipe, located by step and JSON path.</summary>
@@ -15,7 +18,12 @@ public sealed record RecipeProblem(ProblemKind Kind, int? StepIndex, string? Ste
     public override string ToString()
     {
         var where = StepIndex is { } index ? $"step {index} ({StepName ?? "unnamed"}) at {JsonPath}" : JsonPath;
-        return Kind == ProblemKind.Unsupported ? $"unsupported: {where}: {Message}" : $"error: {where}: {Message}";
+        return Kind switch
+        {
+            ProblemKind.Unsupported => $"unsupported: {where}: {Message}",
+            ProblemKind.Kept => $"kept, not rendered: {where}: {Message}",
+            _ => $"error: {where}: {Message}",
+        };
     }
 }
 
@@ -31,6 +39,8 @@ public sealed class RecipeProblems
     public bool HasUnsupported => _all.Any(p => p.Kind == ProblemKind.Unsupported);
 
     public void Error(int? step, string? stepName, string path, string message) => _all.Add(new(ProblemKind.Error, step, stepName, path, message));
+
+    public void Kept(int? step, string? stepName, string path, string message) => _all.Add(new(ProblemKind.Kept, step, stepName, path, message));
 
     public void Unsupported(int? step, string? stepName, string path, string message)
     {

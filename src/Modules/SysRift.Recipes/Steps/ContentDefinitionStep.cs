@@ -9,7 +9,8 @@ namespace SysRift.Recipes.Steps;
 /// <summary>
 /// "ContentDefinition": ContentTypes (with ContentTypePartDefinitionRecords) and ContentParts (with
 /// ContentPartFieldDefinitionRecords), merged into the site's definitions as Orchard merges them.
-/// Parts and fields SysRift lacks are reported by name (and left out when skipping unsupported).
+/// Parts and fields SysRift has no block for are kept in the definitions as they are (reported as kept,
+/// not rendered): they travel with the site and come back in every export.
 /// </summary>
 public sealed class ContentDefinitionStep(ContentBuildingBlocks blocks, DocumentStore documents) : IRecipeStep
 {
@@ -26,7 +27,7 @@ public sealed class ContentDefinitionStep(ContentBuildingBlocks blocks, Document
         var partsPath = JsonPath.Property(context.Path, "ContentParts");
         for (var i = 0; parts is not null && i < parts.Count; i++)
         {
-            if (ReadPart(context, parts[i], JsonPath.Index(partsPath, i), parts, ref i) is { } part)
+            if (ReadPart(context, parts[i], JsonPath.Index(partsPath, i)) is { } part)
                 ContentDefinitionMerger.MergePart(context.Run.Definitions, part);
         }
 
@@ -53,8 +54,7 @@ public sealed class ContentDefinitionStep(ContentBuildingBlocks blocks, Document
         {
             foreach (var node in parts)
             {
-                var index = 0;
-                if (ReadPart(quiet, node, "$", null, ref index) is { } part)
+                if (ReadPart(quiet, node, "$") is { } part)
                 {
                     ContentDefinitionMerger.MergePart(document, part);
                     partCount++;
@@ -90,7 +90,7 @@ public sealed class ContentDefinitionStep(ContentBuildingBlocks blocks, Document
         !name.EndsWith("Part", StringComparison.Ordinal) ||
         SettingsReader.Property(part, "ContentPartFieldDefinitionRecords") is JsonArray { Count: > 0 };
 
-    private ContentPartDefinition? ReadPart(StepContext context, JsonNode? node, string path, JsonArray? siblings, ref int index)
+    private ContentPartDefinition? ReadPart(StepContext context, JsonNode? node, string path)
     {
         if (node is not JsonObject obj)
         {
@@ -102,16 +102,7 @@ public sealed class ContentDefinitionStep(ContentBuildingBlocks blocks, Document
         if (name is null) return null;
         if (!StepJson.IsIdentifier(name)) context.Error(JsonPath.Property(path, "Name"), $"\"{name}\" is not a valid part name (letters, digits and _; starting with a letter).");
         if (blocks.Part(name) is null && !IsDefinedHere(name, obj) && !context.Run.DefinedParts.Contains(name))
-        {
-            context.Unsupported(path, $"part \"{name}\" is not supported (SysRift parts: {string.Join(", ", blocks.PartNames)}, and parts defined with fields).");
-            if (context.SkipUnsupported && siblings is not null)
-            {
-                siblings.RemoveAt(index);
-                index--;
-            }
-
-            return null;
-        }
+            context.Kept(path, $"part \"{name}\" has no SysRift block (SysRift parts: {string.Join(", ", blocks.PartNames)}, and parts defined with fields); its definition is kept, not rendered.");
 
         var part = new ContentPartDefinition { Name = name, Settings = (JsonObject)StepJson.OptionalObject(context, obj, path, "Settings").DeepClone() };
         var fieldsPath = JsonPath.Property(path, "ContentPartFieldDefinitionRecords");
@@ -130,19 +121,10 @@ public sealed class ContentDefinitionStep(ContentBuildingBlocks blocks, Document
             if (fieldType is null || fieldName is null) continue;
             if (!StepJson.IsIdentifier(fieldName)) context.Error(JsonPath.Property(fieldPath, "Name"), $"\"{fieldName}\" is not a valid field name.");
             if (blocks.Field(fieldType) is null)
-            {
-                context.Unsupported(JsonPath.Property(fieldPath, "FieldName"), $"field type \"{fieldType}\" ({name}.{fieldName}) is not supported (SysRift fields: {string.Join(", ", blocks.FieldNames)}).");
-                if (context.SkipUnsupported)
-                {
-                    fields.RemoveAt(i);
-                    i--;
-                }
-
-                continue;
-            }
+                context.Kept(JsonPath.Property(fieldPath, "FieldName"), $"field type \"{fieldType}\" ({name}.{fieldName}) has no SysRift block (SysRift fields: {string.Join(", ", blocks.FieldNames)}); the field is kept, not rendered or edited.");
 
             var settings = (JsonObject)StepJson.OptionalObject(context, fieldObject, fieldPath, "Settings").DeepClone();
-            CheckSettings(context, blocks.Field(fieldType)!, settings, JsonPath.Property(fieldPath, "Settings"));
+            if (blocks.Field(fieldType) is { } block) CheckSettings(context, block, settings, JsonPath.Property(fieldPath, "Settings"));
             part.ContentPartFieldDefinitionRecords.Add(new ContentPartFieldDefinition { FieldName = fieldType, Name = fieldName, Settings = settings });
         }
 
@@ -186,16 +168,7 @@ public sealed class ContentDefinitionStep(ContentBuildingBlocks blocks, Document
                 || context.Run.DefinedParts.Contains(partName)
                 || string.Equals(partName, name, StringComparison.OrdinalIgnoreCase);
             if (!supported)
-            {
-                context.Unsupported(JsonPath.Property(partPath, "PartName"), $"part \"{partName}\" on type \"{name}\" is not supported.");
-                if (context.SkipUnsupported)
-                {
-                    parts.RemoveAt(i);
-                    i--;
-                }
-
-                continue;
-            }
+                context.Kept(JsonPath.Property(partPath, "PartName"), $"part \"{partName}\" on type \"{name}\" has no SysRift block; it is kept on the type, not rendered or edited.");
 
             var settings = (JsonObject)StepJson.OptionalObject(context, partObject, partPath, "Settings").DeepClone();
             if (blocks.Part(partName) is { } partType) CheckSettings(context, partType, settings, JsonPath.Property(partPath, "Settings"));

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SysRift.Contents.Definitions;
-using SysRift.Contents.Fields;
+using SysRift.Contents.Blocks;
 using SysRift.Contents.Items;
 using SysRift.Contents.Validation;
 using SysRift.Core.Data;
@@ -15,7 +15,7 @@ namespace SysRift.Recipes.Steps;
 /// its type; Published/Latest map onto the lifecycle (Published: publish this content; Latest only: save
 /// it as a draft). Re-running a recipe updates items by ContentItemId; unchanged entries are left alone.
 /// </summary>
-public sealed class ContentStep(ContentValidator validator, ContentImporter importer, SysRiftDbContext db) : IRecipeStep
+public sealed class ContentStep(ContentValidator validator, ContentBuildingBlocks blocks, ContentImporter importer, SysRiftDbContext db) : IRecipeStep
 {
     public IReadOnlyList<string> Names { get; } = ["Content"];
 
@@ -61,7 +61,7 @@ public sealed class ContentStep(ContentValidator validator, ContentImporter impo
             return null;
         }
 
-        PruneUnknownParts(context, entry, type, path);
+        ReportUnknownParts(context, entry, type, path);
         var item = ContentItem.FromJson(entry);
         item.ContentType = type.Name;
         if (string.IsNullOrWhiteSpace(item.ContentItemId)) item.ContentItemId = IdGenerator.NewId();
@@ -90,41 +90,44 @@ public sealed class ContentStep(ContentValidator validator, ContentImporter impo
         return new RecipeContentEntry(item, published, latest, index);
     }
 
-    /// <summary>Reports (and, when skipping, removes) parts and fields the item's type does not support.</summary>
-    private void PruneUnknownParts(StepContext context, JsonObject entry, ContentTypeDefinition type, string path)
+    /// <summary>
+    /// Reports the parts and fields of an item that SysRift does not understand. They are kept as they are:
+    /// they stay in the stored item and come back in every export; they are not rendered or edited.
+    /// </summary>
+    private void ReportUnknownParts(StepContext context, JsonObject entry, ContentTypeDefinition type, string path)
     {
-        foreach (var (key, value) in entry.ToList())
+        foreach (var (key, value) in entry)
         {
             if (ContentItem.WellKnownProperties.Contains(key, StringComparer.OrdinalIgnoreCase)) continue;
             var partPath = JsonPath.Property(path, key);
             var typePart = type.Part(key);
             if (typePart is null)
             {
-                Drop(context, entry, key, partPath, $"\"{key}\" is not a supported part of type \"{type.Name}\"; its data is not imported.");
+                context.Kept(partPath, $"\"{key}\" is not a part of type \"{type.Name}\"; it is kept with the item.");
                 continue;
             }
 
             var kind = validator.Classify(typePart, type, context.Run.Definitions);
             if (kind == ContentValidator.PartKind.Unsupported)
             {
-                Drop(context, entry, key, partPath, $"part \"{typePart.PartName}\" is not supported.");
+                context.Kept(partPath, $"part \"{typePart.PartName}\" has no SysRift block; it is kept with the item.");
                 continue;
             }
 
-            if (kind != ContentValidator.PartKind.Defined || value is not JsonObject part) continue;
+            if (value is not JsonObject part) continue;
             var partDefinition = context.Run.Definitions.Part(typePart.PartName);
-            foreach (var (fieldKey, _) in part.ToList())
+            foreach (var (fieldKey, fieldValue) in part)
             {
-                if (partDefinition?.Field(fieldKey) is null)
-                    Drop(context, part, fieldKey, JsonPath.Property(partPath, fieldKey), $"\"{fieldKey}\" is not a supported field of part \"{typePart.PartName}\".");
+                // A registered part's own properties (Title, Path) are not fields; only objects can be.
+                if (kind == ContentValidator.PartKind.Registered && fieldValue is not JsonObject) continue;
+                if (kind == ContentValidator.PartKind.Registered && partDefinition is null) continue;
+                var field = partDefinition?.Field(fieldKey);
+                if (field is null)
+                    context.Kept(JsonPath.Property(partPath, fieldKey), $"\"{fieldKey}\" is not a field of part \"{typePart.PartName}\"; it is kept with the item.");
+                else if (blocks.Field(field.FieldName) is null)
+                    context.Kept(JsonPath.Property(partPath, fieldKey), $"field type \"{field.FieldName}\" has no SysRift block; the value is kept with the item.");
             }
         }
-    }
-
-    private static void Drop(StepContext context, JsonObject owner, string key, string path, string message)
-    {
-        context.Unsupported(path, message);
-        if (context.SkipUnsupported) owner.Remove(key);
     }
 
     /// <summary>A singleton type (ContentTypeSettings.Singleton) gets one item: in this recipe and on the site together.</summary>

@@ -18,4 +18,7 @@ public sealed class StepContext(int index, string name, JsonObject step, RecipeP
     public void Error(string path, string message) => Problems.Error(Index, Name, path, message);
 
     public void Unsupported(string path, string message) => Problems.Unsupported(Index, Name, path, message);
+
+    /// <summary>Something SysRift does not understand that travels with the data anyway (never blocks an import).</summary>
+    public void Kept(string path, string message) => Problems.Kept(Index, Name, path, message);
 }
