@@ -16,6 +16,7 @@ public sealed class RecipesStartup : IModuleStartup
     {
         services.AddSingleton<RecipeCatalog>();
         services.AddScoped<RecipeExecutor>();
+        services.AddScoped<SiteRecipeParameters>();
         services.AddScoped<RecipeExporter>();
         services.AddScoped<ContentImporter>();
         services.AddScoped<IRecipeStep, ContentDefinitionStep>();

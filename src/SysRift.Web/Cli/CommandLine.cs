@@ -80,11 +80,16 @@ public static class CommandLine
         if (shell.IsRunning) await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(shell.Database);
         await using var scope = host.Services.CreateAsyncScope();
         var executor = scope.ServiceProvider.GetRequiredService<RecipeExecutor>();
+        // parameters('SiteName'), ('AdminUsername'), ('AdminUserId') are the real site's; items that name no
+        // owner belong to its administrator. The audit trail names the operator who ran the command.
+        var parameters = shell.IsRunning ? await scope.ServiceProvider.GetRequiredService<SiteRecipeParameters>().ReadAsync() : new(StringComparer.OrdinalIgnoreCase);
         var recipeOptions = new RecipeOptions
         {
             SkipUnsupported = options.Contains("--skip-unsupported"),
-            User = Environment.UserName,
-            Parameters = new(StringComparer.OrdinalIgnoreCase) { ["AdminUsername"] = "admin", ["AdminUserId"] = "admin", ["SiteName"] = "SysRift" },
+            User = parameters.GetValueOrDefault("AdminUsername"),
+            AuditUser = $"{Environment.UserName} (command line)",
+            Folder = Path.GetDirectoryName(Path.GetFullPath(file)),
+            Parameters = parameters,
             Progress = new Progress<(int Done, int Total)>(p => Console.Error.WriteLine($"  content: {p.Done}/{p.Total} items")),
         };
 
@@ -168,6 +173,8 @@ public static class CommandLine
         // The command's own words are not configuration; everything else (env, appsettings) is the site's.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // Every log line goes to stderr: stdout carries only the command's output (a report, an export).
+        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddSysRift(SiteModules.All());
         return builder.Build();
     }

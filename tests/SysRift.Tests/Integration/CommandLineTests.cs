@@ -20,11 +20,20 @@ public sealed class CommandLineTests
         var recipe = TestRecipes.Write("""
             { "name": "one", "steps": [ { "name": "Content", "data": [
               { "ContentItemId": "p1", "ContentType": "Principle", "Published": true, "Latest": true,
-                "TitlePart": { "Title": "Make State Visible" }, "Principle": { "Statement": { "Text": "Inspect transitions." }, "Order": { "Value": 5 } } } ] } ] }
+                "TitlePart": { "Title": "Make State Visible" }, "Principle": { "Statement": { "Text": "Inspect transitions." }, "Order": { "Value": 5 } } },
+              { "ContentItemId": "p2", "ContentType": "Principle", "Published": true, "Latest": true,
+                "TitlePart": { "Title": "[js: 'Run by ' + parameters('SiteName')]" }, "Principle": { "Statement": { "Text": "[js: parameters('AdminUsername')]" }, "Order": { "Value": 6 } } } ] } ] }
             """);
         var import = await RunAsync(database.DataPath, "recipe", "import", recipe);
         Assert.True(import.Exit == 0, import.Output + import.Errors);
-        Assert.Contains("1 created", import.Output, StringComparison.Ordinal);
+        Assert.Contains("2 created", import.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("info:", import.Output, StringComparison.Ordinal); // log lines go to stderr
+
+        // Parameters are the real site's, and an item that names no owner belongs to its administrator.
+        var imported = await ScalarAsync(database.ConnectionString, "SELECT \"DisplayText\" || '|' || \"Data\" || '|' || COALESCE(\"Author\", '') FROM \"ContentVersions\" WHERE \"ContentItemId\" = 'p2'");
+        Assert.StartsWith("Run by Test Site|", imported, StringComparison.Ordinal);
+        Assert.Contains($"\"Text\":\"{SiteFactory.AdminUserName}\"", imported, StringComparison.Ordinal);
+        Assert.EndsWith("|" + SiteFactory.AdminUserName, imported, StringComparison.Ordinal);
 
         var exportFile = Path.Combine(database.DataPath, "export.recipe.json");
         Assert.Equal(0, (await RunAsync(database.DataPath, "recipe", "export", "--out", exportFile)).Exit);
@@ -37,6 +46,15 @@ public sealed class CommandLineTests
         await using var command = copy.CreateCommand();
         command.CommandText = "SELECT COUNT(*) FROM \"ContentVersions\" WHERE \"ContentItemId\" = 'p1' AND \"Published\" = 1";
         Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+    }
+
+    private static async Task<string> ScalarAsync(string connectionString, string sql)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     [Theory]

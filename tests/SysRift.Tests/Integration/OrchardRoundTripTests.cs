@@ -139,3 +139,46 @@ public sealed class OrchardRoundTripTests
     private static bool SameScalar(JsonNode expected, JsonNode? actual) =>
         actual is not null && string.Equals(expected.ToString(), actual.ToString(), StringComparison.OrdinalIgnoreCase);
 }
+
+/// <summary>What SysRift does not understand survives an editor's save and a recipe's reports stay true to the file.</summary>
+public sealed class KeptDataTests
+{
+    private static RecipeOptions Options(bool skip) => new() { SkipUnsupported = skip, Parameters = new(StringComparer.OrdinalIgnoreCase) { ["AdminUsername"] = "admin", ["AdminUserId"] = "admin-id", ["SiteName"] = "Test" } };
+
+    [SharedFact]
+    public async Task Saving_an_item_in_the_admin_keeps_the_parts_and_fields_sysrift_does_not_understand()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new SiteFactory(database, recipe: TestRecipes.Empty);
+        var import = await site.InScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ImportAsync(TestRecipes.Fixture("fieldTest"), Options(skip: true)));
+        Assert.True(import.Applied, import.Describe());
+        var before = await site.InScopeAsync(async s => (await s.GetRequiredService<SysRift.Contents.Items.ContentManager>().GetAsync("testId1"))!.Content.ToJsonString());
+
+        var admin = await AdminSession.SignInAsync(site);
+        var editor = await admin.PageAsync("/admin/content/item/testId1");
+        var saved = await admin.SubmitAsync(editor, "form.editor", new Dictionary<string, string> { ["Message.TextFieldTest"] = "Changed in the admin" }, "publish");
+        Assert.Equal(System.Net.HttpStatusCode.Redirect, saved.StatusCode);
+
+        var after = await site.InScopeAsync(async s => (await s.GetRequiredService<SysRift.Contents.Items.ContentManager>().GetAsync("testId1"))!);
+        Assert.Equal("Changed in the admin", after.Field("Message", "TextFieldTest")!["Text"]!.GetValue<string>());
+        var was = JsonNode.Parse(before)!.AsObject();
+        foreach (var key in new[] { "MediaFieldTest", "UserPickerFieldTest" })
+            Assert.Equal(was["Message"]![key]!.ToJsonString(), after.Field("Message", key)?.ToJsonString());
+    }
+
+    [SharedTheory]
+    [InlineData("blog")]
+    [InlineData("agency")]
+    [InlineData("comingsoon")]
+    [InlineData("fieldTest")]
+    [InlineData("minimal")]
+    public async Task Skipping_unsupported_reports_the_same_problems_at_the_same_paths_as_validating(string fixture)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new SiteFactory(database, recipe: TestRecipes.Empty);
+        var json = TestRecipes.Fixture(fixture);
+        var validated = await site.InScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ValidateAsync(json, Options(skip: false)));
+        var skipped = await site.InScopeAsync(s => s.GetRequiredService<RecipeExecutor>().DryRunAsync(json, Options(skip: true)));
+        Assert.Equal(validated.Problems.Select(p => p.ToString()), skipped.Problems.Select(p => p.ToString()));
+    }
+}

@@ -62,12 +62,59 @@ public sealed class RecipeScriptEvaluatorTests
         Assert.DoesNotContain("/usr/bin", tree.ToJsonString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Evaluates_dates_base64_concatenation_and_files_beside_the_recipe()
+    {
+        var folder = Directory.CreateTempSubdirectory("sysrift-recipe-folder-").FullName;
+        Directory.CreateDirectory(Path.Combine(folder, "Snippets"));
+        File.WriteAllText(Path.Combine(folder, "Snippets", "footer.html"), "<p>footer</p>");
+        var evaluator = new RecipeScriptEvaluator(new JsonObject { ["day"] = "2026-06-01" },
+            new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase) { ["SiteName"] = "Site" }, null, folder);
+        var tree = new JsonObject
+        {
+            ["now"] = "[js: new Date().toISOString()]",
+            ["decoded"] = "[js: base64('aGk=')]",
+            ["joined"] = "[js: 'Launch on ' + variables('day') + '! ' + parameters('SiteName')]",
+            ["sum"] = "[js: 1 + 2]",
+            ["mixed"] = "[js: 'v' + 2]",
+            ["file"] = "[file:text('Snippets/footer.html')]",
+        };
+        var problems = new RecipeProblems();
+
+        evaluator.EvaluateTree(tree, "$", 0, "Content", problems);
+
+        Assert.Empty(problems.All);
+        Assert.True(DateTime.TryParse(tree["now"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var now) && Math.Abs((DateTime.UtcNow - now.ToUniversalTime()).TotalMinutes) < 5);
+        Assert.EndsWith("Z", tree["now"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.Equal("hi", tree["decoded"]!.GetValue<string>());
+        Assert.Equal("Launch on 2026-06-01! Site", tree["joined"]!.GetValue<string>());
+        Assert.Equal(3, tree["sum"]!.GetValue<double>());
+        Assert.Equal("v2", tree["mixed"]!.GetValue<string>());
+        Assert.Equal("<p>footer</p>", tree["file"]!.GetValue<string>());
+    }
+
     [Theory]
-    [InlineData("[js: new Date().toISOString()]")]
-    [InlineData("[js: base64('aGk=')]")]
+    [InlineData("[file:text('../outside.txt')]")]
+    [InlineData("[file:text('/etc/passwd')]")]
+    [InlineData("[file:text('missing.html')]")]
+    public void A_file_outside_the_recipe_folder_or_missing_is_an_error(string script)
+    {
+        var folder = Directory.CreateTempSubdirectory("sysrift-recipe-folder-").FullName;
+        var tree = new JsonObject { ["value"] = script };
+        var problems = new RecipeProblems();
+
+        new RecipeScriptEvaluator(null, new Dictionary<string, string>(), null, folder).EvaluateTree(tree, "$", 0, "Content", problems);
+
+        Assert.Equal(ProblemKind.Error, Assert.Single(problems.All).Kind);
+        Assert.Null(tree["value"]);
+    }
+
+    [Theory]
     [InlineData("[js: var x = 1; return x;]")]
     [InlineData("[file:text('Recipes/x.liquid')]")]
+    [InlineData("[file:html('x')]")]
     [InlineData("[js: getUrlPrefix('/a' + 'b')]")]
+    [InlineData("[js: 'a' - 'b']")]
     public void Other_scripts_are_reported_as_unsupported_at_their_path(string script)
     {
         var tree = new JsonObject { ["part"] = new JsonObject { ["value"] = script } };

@@ -16,7 +16,7 @@ namespace SysRift.Admin.Controllers;
 /// back), then apply the same uploaded file.
 /// </summary>
 [Route("admin/recipes"), RequirePermission(Permissions.ImportExport)]
-public sealed class RecipesController(RecipeExecutor executor, RecipeExporter exporter, SiteShell shell) : AdminControllerBase
+public sealed class RecipesController(RecipeExecutor executor, RecipeExporter exporter, SiteRecipeParameters siteParameters, SiteShell shell) : AdminControllerBase
 {
     public const long MaxRecipeBytes = 50 * 1024 * 1024;
 
@@ -41,7 +41,7 @@ public sealed class RecipesController(RecipeExecutor executor, RecipeExporter ex
         using (var reader = new StreamReader(file.OpenReadStream()))
             json = await reader.ReadToEndAsync(cancellationToken);
 
-        var report = await executor.DryRunAsync(json, Options(skipUnsupported), cancellationToken);
+        var report = await executor.DryRunAsync(json, await OptionsAsync(skipUnsupported, cancellationToken), cancellationToken);
         string? token = null;
         if (report.IsValid)
         {
@@ -62,13 +62,15 @@ public sealed class RecipesController(RecipeExecutor executor, RecipeExporter ex
             || DateTime.UtcNow - System.IO.File.GetLastWriteTimeUtc(UploadPath(token)) > UploadLifetime)
             return Problem("That upload is gone (it is used once); upload the recipe again.");
         var json = await System.IO.File.ReadAllTextAsync(UploadPath(token), cancellationToken);
-        var report = await executor.ImportAsync(json, Options(skipUnsupported), cancellationToken);
+        var report = await executor.ImportAsync(json, await OptionsAsync(skipUnsupported, cancellationToken), cancellationToken);
         System.IO.File.Delete(UploadPath(token));
         if (!report.Applied) return View("Index", new RecipesViewModel(report, null, null, skipUnsupported, "Nothing was applied.", null));
         return RedirectWithMessage("/admin/recipes", "Recipe applied: " + string.Join(" ", report.Summary));
     }
 
-    private RecipeOptions Options(bool skipUnsupported) => new() { SkipUnsupported = skipUnsupported, User = UserName };
+    /// <summary>The signed-in user runs it and owns what names no owner; parameters('…') are the site's own.</summary>
+    private async Task<RecipeOptions> OptionsAsync(bool skipUnsupported, CancellationToken cancellationToken) =>
+        new() { SkipUnsupported = skipUnsupported, User = UserName, Parameters = await siteParameters.ReadAsync(cancellationToken) };
 
     /// <summary>A dry run whose upload was not applied within this time is abandoned: its file is removed.</summary>
     public static readonly TimeSpan UploadLifetime = TimeSpan.FromHours(1);

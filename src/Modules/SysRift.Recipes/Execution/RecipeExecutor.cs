@@ -116,7 +116,7 @@ public sealed class RecipeExecutor(
             return new RecipeReport { Recipe = recipe, Problems = Ordered(problems), SkipUnsupported = options.SkipUnsupported, DryRun = true, Summary = summary };
         }
 
-        audit.Add(options.User, AuditTrail.Categories.Recipes, "Import", recipe.Name, recipe.DisplayName, string.Join(" ", summary));
+        audit.Add(options.AuditUser ?? options.User, AuditTrail.Categories.Recipes, "Import", recipe.Name, recipe.DisplayName, string.Join(" ", summary));
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         metrics.Increment("sysrift_recipe_imports_total", "result=\"applied\"");
@@ -128,7 +128,7 @@ public sealed class RecipeExecutor(
     private List<(IRecipeStep Step, StepContext Context)> Plan(RecipeDescriptor recipe, RecipeRun run, RecipeProblems problems)
     {
         var parameters = new Dictionary<string, string>(run.Options.Parameters, StringComparer.OrdinalIgnoreCase);
-        var evaluator = new RecipeScriptEvaluator(recipe.Root["variables"] as JsonObject, parameters, configuration);
+        var evaluator = new RecipeScriptEvaluator(recipe.Root["variables"] as JsonObject, parameters, configuration, run.Options.Folder);
         var planned = new List<(IRecipeStep, StepContext)>();
         for (var i = 0; i < recipe.Steps.Count; i++)
         {

@@ -9,8 +9,14 @@ public sealed class RecipeOptions
     /// <summary>Values for parameters('...'): AdminUsername, AdminUserId, SiteName.</summary>
     public Dictionary<string, string> Parameters { get; init; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Who runs it (recorded as the author of new versions).</summary>
+    /// <summary>Who runs it: the owner and author of imported items that name none, and of new versions.</summary>
     public string? User { get; init; }
+
+    /// <summary>Who the audit trail names as having run it, when not <see cref="User"/> (the command line's operator).</summary>
+    public string? AuditUser { get; init; }
+
+    /// <summary>The folder the recipe file is in, for [file:text('…')]; null for an upload.</summary>
+    public string? Folder { get; init; }
 
     /// <summary>Receives (items done, items in all) during long content imports.</summary>
     public IProgress<(int Done, int Total)>? Progress { get; init; }

@@ -9,12 +9,16 @@ namespace SysRift.Recipes.Scripting;
 
 /// <summary>
 /// Evaluates the script values Orchard recipes use: a whole string "[js: ...]" with uuid(),
-/// variables('name'), parameters('AdminUsername' | 'AdminUserId' | 'SiteName') and
-/// configuration('Key', 'default'). Variables are evaluated once, on first use, and reused across
-/// steps. Any other script ("[js: ...]" with other code, "[file: ...]") is reported as unsupported.
+/// variables('name'), parameters('AdminUsername' | 'AdminUserId' | 'SiteName'),
+/// configuration('Key', 'default'), base64('…'), new Date().toISOString() and + between them; and
+/// "[file:text('relative/path')]", which reads a file inside the recipe's own folder only. Variables are
+/// evaluated once, on first use, and reused across steps. Any other script is reported as unsupported.
 /// </summary>
-public sealed partial class RecipeScriptEvaluator(JsonObject? variables, IReadOnlyDictionary<string, string> parameters, IConfiguration? configuration)
+public sealed partial class RecipeScriptEvaluator(JsonObject? variables, IReadOnlyDictionary<string, string> parameters, IConfiguration? configuration, string? folder = null)
 {
+    /// <summary>The largest file [file:text('…')] reads.</summary>
+    public const int MaxFileBytes = 1024 * 1024;
+
     /// <summary>The only configuration section configuration('...') may read.</summary>
     public const string RecipeVariablesSection = "SysRift:RecipeVariables";
 
@@ -70,6 +74,7 @@ public sealed partial class RecipeScriptEvaluator(JsonObject? variables, IReadOn
         problem = null;
         unsupported = false;
         if (!IsScript(script, out var prefix, out var body)) return JsonValue.Create(script);
+        if (prefix.Equals("file", StringComparison.OrdinalIgnoreCase)) return FileText(script, body, out problem, out unsupported);
         if (!prefix.Equals("js", StringComparison.OrdinalIgnoreCase))
         {
             unsupported = true;
@@ -97,12 +102,50 @@ public sealed partial class RecipeScriptEvaluator(JsonObject? variables, IReadOn
         }
     }
 
+    /// <summary>[file:text('relative/path')]: a file beside the recipe, never outside its folder.</summary>
+    private JsonNode? FileText(string script, string body, out string? problem, out bool unsupported)
+    {
+        (problem, unsupported) = (null, false);
+        if (ScriptExpression.Parse(body, out _) is not ScriptExpression.Call { Function: "text", Arguments: [ScriptExpression.Literal { Value: string relative }] })
+        {
+            (problem, unsupported) = ($"script \"{Shorten(script)}\" is not supported; SysRift reads [file:text('relative/path')] only.", true);
+            return null;
+        }
+
+        if (folder is null)
+        {
+            (problem, unsupported) = ($"script \"{Shorten(script)}\" reads a file next to the recipe, and this recipe has no folder (it was uploaded); import it from its folder with the command line.", true);
+            return null;
+        }
+
+        var root = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        var full = Path.GetFullPath(Path.Combine(root, relative));
+        if (!full.StartsWith(root, StringComparison.Ordinal))
+            problem = $"[file:text('{relative}')] points outside the recipe's folder; only files inside it are read.";
+        else if (!File.Exists(full))
+            problem = $"[file:text('{relative}')]: there is no file {full}.";
+        else if (new FileInfo(full).Length > MaxFileBytes)
+            problem = $"[file:text('{relative}')]: the file is larger than {MaxFileBytes / 1024} KB.";
+        return problem is null ? JsonValue.Create(File.ReadAllText(full)) : null;
+    }
+
     private JsonNode? Run(ScriptExpression expression) => expression switch
     {
         ScriptExpression.Literal literal => literal.Value is double d ? JsonValue.Create(d) : JsonValue.Create((string)literal.Value),
         ScriptExpression.Call call => Call(call),
+        ScriptExpression.Sum sum => Add(sum),
         _ => throw new ScriptException("unknown expression", unsupported: true),
     };
+
+    /// <summary>JavaScript's +: numbers add up; once a string is involved, the rest is text.</summary>
+    private JsonNode? Add(ScriptExpression.Sum sum)
+    {
+        var values = sum.Terms.Select(Run).ToList();
+        if (values.All(v => v is JsonValue n && n.GetValueKind() == System.Text.Json.JsonValueKind.Number))
+            return JsonValue.Create(values.Sum(v => v!.GetValue<double>()));
+        return JsonValue.Create(string.Concat(values.Select(v => v is JsonValue n && n.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            ? n.GetValue<double>().ToString(CultureInfo.InvariantCulture) : v?.ToString() ?? "")));
+    }
 
     private JsonNode? Call(ScriptExpression.Call call)
     {
@@ -112,6 +155,19 @@ public sealed partial class RecipeScriptEvaluator(JsonObject? variables, IReadOn
             case "uuid":
                 Arity(call, 0, 0);
                 return JsonValue.Create(IdGenerator.NewId());
+            case ScriptExpression.NowFunction:
+                return JsonValue.Create(DateTime.UtcNow.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+            case "base64":
+                // Orchard's base64('…') decodes: recipes carry small files and texts that way.
+                Arity(call, 1, 1);
+                try
+                {
+                    return JsonValue.Create(System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(args[0] ?? "")));
+                }
+                catch (FormatException)
+                {
+                    throw new ScriptException("base64('…') needs Base64 text.");
+                }
             case "variables":
                 Arity(call, 1, 1);
                 return Variable(args[0] ?? "");

@@ -3,15 +3,22 @@ using System.Globalization;
 namespace SysRift.Recipes.Scripting;
 
 /// <summary>
-/// The small expression language SysRift evaluates in recipe values: a function call with string or
-/// number arguments (which may be calls themselves), or a literal. Nothing else parses: statements,
-/// operators and member access are reported as unsupported instead of being half-run.
+/// The small expression language SysRift evaluates in recipe values: function calls with arguments
+/// (which may be calls themselves), string and number literals, `+` between them (JavaScript's string
+/// concatenation and number addition), and `new Date().toISOString()`. Nothing else parses: statements,
+/// other operators and member access are reported as unsupported instead of being half-run.
 /// </summary>
 public abstract record ScriptExpression
 {
     public sealed record Literal(object Value) : ScriptExpression;
 
     public sealed record Call(string Function, IReadOnlyList<ScriptExpression> Arguments) : ScriptExpression;
+
+    /// <summary>a + b + c, left to right.</summary>
+    public sealed record Sum(IReadOnlyList<ScriptExpression> Terms) : ScriptExpression;
+
+    /// <summary>What `new Date().toISOString()` is parsed to: the current time, as JavaScript writes it.</summary>
+    public const string NowFunction = "now";
 
     /// <summary>Parses <paramref name="source"/>; null with a reason when it is not in the language.</summary>
     public static ScriptExpression? Parse(string source, out string? error)
@@ -38,7 +45,28 @@ public abstract record ScriptExpression
 
         public ScriptExpression Expression()
         {
+            var terms = new List<ScriptExpression> { Term() };
             SkipSpace();
+            while (Position < text.Length && text[Position] == '+')
+            {
+                Position++;
+                terms.Add(Term());
+                SkipSpace();
+            }
+
+            return terms.Count == 1 ? terms[0] : new Sum(terms);
+        }
+
+        private ScriptExpression Term()
+        {
+            SkipSpace();
+            const string now = "new Date().toISOString()";
+            if (string.CompareOrdinal(text, Position, now, 0, now.Length) == 0)
+            {
+                Position += now.Length;
+                return new Call(NowFunction, []);
+            }
+
             if (Position >= text.Length) throw new FormatException("empty expression");
             var c = text[Position];
             if (c is '\'' or '"') return new Literal(StringLiteral(c));
