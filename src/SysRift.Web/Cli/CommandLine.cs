@@ -88,7 +88,7 @@ public static class CommandLine
             SkipUnsupported = options.Contains("--skip-unsupported"),
             User = parameters.GetValueOrDefault("AdminUsername"),
             AuditUser = $"{Environment.UserName} (command line)",
-            Folder = Path.GetDirectoryName(Path.GetFullPath(file)),
+            Source = Path.GetFullPath(file),
             Parameters = parameters,
             Progress = new Progress<(int Done, int Total)>(p => Console.Error.WriteLine($"  content: {p.Done}/{p.Total} items")),
         };

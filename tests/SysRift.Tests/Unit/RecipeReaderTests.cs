@@ -22,6 +22,21 @@ public sealed class RecipeReaderTests
     }
 
     [Fact]
+    public void A_recipe_without_a_name_is_accepted_with_a_warning_that_names_its_file()
+    {
+        var problems = new RecipeProblems();
+        var root = RecipeReader.Parse("""{ "steps": [ { "name": "Content", "data": [] } ] }""", problems)!;
+
+        var recipe = RecipeReader.Describe(root, problems, "/recipes/Migrations/blog-migration.recipe.json");
+
+        var warning = Assert.Single(problems.All);
+        Assert.Equal(ProblemKind.Warning, warning.Kind);
+        Assert.Contains("blog-migration.recipe.json", warning.Message, StringComparison.Ordinal);
+        Assert.False(problems.HasErrors);
+        Assert.Equal("blog-migration", recipe!.Name);
+    }
+
+    [Fact]
     public void Property_names_match_case_insensitively()
     {
         var problems = new RecipeProblems();

@@ -51,7 +51,7 @@ public sealed class RecipeExecutor(
         var apply = mode != Mode.Validate;
         var problems = new RecipeProblems();
         var root = RecipeReader.Parse(json, problems);
-        var recipe = root is null ? null : RecipeReader.Describe(root, problems);
+        var recipe = root is null ? null : RecipeReader.Describe(root, problems, options.Source);
         if (recipe is null || problems.HasErrors) return Report(recipe, problems, options);
 
         // A site that is not set up has no schema yet: validate against empty definitions.

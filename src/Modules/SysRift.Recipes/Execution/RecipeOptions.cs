@@ -15,8 +15,10 @@ public sealed class RecipeOptions
     /// <summary>Who the audit trail names as having run it, when not <see cref="User"/> (the command line's operator).</summary>
     public string? AuditUser { get; init; }
 
-    /// <summary>The folder the recipe file is in, for [file:text('…')]; null for an upload.</summary>
-    public string? Folder { get; init; }
+    /// <summary>The recipe's file, when it came from one: its folder is where [file:text('…')] reads; a recipe without a name is called after it.</summary>
+    public string? Source { get; init; }
+
+    public string? Folder => Source is null ? null : Path.GetDirectoryName(Path.GetFullPath(Source));
 
     /// <summary>Receives (items done, items in all) during long content imports.</summary>
     public IProgress<(int Done, int Total)>? Progress { get; init; }

@@ -10,6 +10,9 @@ public enum ProblemKind
 
     /// <summary>A part, field or property SysRift does not understand: kept verbatim with the item or definition, not rendered or edited.</summary>
     Kept,
+
+    /// <summary>Worth knowing, never a reason to refuse (a recipe without a name).</summary>
+    Warning,
 }
 
 /// <summary>One thing wrong with a recipe, located by step and JSON path.</summary>
@@ -22,6 +25,7 @@ public sealed record RecipeProblem(ProblemKind Kind, int? StepIndex, string? Ste
         {
             ProblemKind.Unsupported => $"unsupported: {where}: {Message}",
             ProblemKind.Kept => $"kept, not rendered: {where}: {Message}",
+            ProblemKind.Warning => $"warning: {where}: {Message}",
             _ => $"error: {where}: {Message}",
         };
     }
@@ -41,6 +45,8 @@ public sealed class RecipeProblems
     public void Error(int? step, string? stepName, string path, string message) => _all.Add(new(ProblemKind.Error, step, stepName, path, message));
 
     public void Kept(int? step, string? stepName, string path, string message) => _all.Add(new(ProblemKind.Kept, step, stepName, path, message));
+
+    public void Warning(int? step, string? stepName, string path, string message) => _all.Add(new(ProblemKind.Warning, step, stepName, path, message));
 
     public void Unsupported(int? step, string? stepName, string path, string message)
     {

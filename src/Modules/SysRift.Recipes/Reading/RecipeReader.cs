@@ -88,7 +88,8 @@ public static class RecipeReader
         }
     }
 
-    public static RecipeDescriptor? Describe(JsonObject root, RecipeProblems problems)
+    /// <param name="source">The recipe's file, when it came from one: a recipe without a name is called after it.</param>
+    public static RecipeDescriptor? Describe(JsonObject root, RecipeProblems problems, string? source = null)
     {
         var steps = root["steps"];
         if (steps is not JsonArray stepArray)
@@ -97,7 +98,11 @@ public static class RecipeReader
             return null;
         }
 
-        CheckString(root, "name", problems);
+        // Orchard's module migration recipes have no name: accepted, with a warning that says which file.
+        var fallbackName = source is null ? "unnamed" : Path.GetFileNameWithoutExtension(Path.GetFileNameWithoutExtension(source));
+        if (root["name"] is null)
+            problems.Warning(null, null, "$.name", $"The recipe{(source is null ? "" : $" {Path.GetFileName(source)}")} has no \"name\"; it is accepted as \"{fallbackName}\".");
+        else CheckString(root, "name", problems);
         foreach (var key in new[] { "displayName", "description", "author", "version", "website" }) CheckString(root, key, problems, required: false);
         if (root["variables"] is { } variables && variables is not JsonObject)
             problems.Error(null, null, "$.variables", "\"variables\" must be an object.");
@@ -112,8 +117,8 @@ public static class RecipeReader
         }
 
         return new RecipeDescriptor(
-            Text(root, "name") ?? "",
-            Text(root, "displayName") ?? Text(root, "name") ?? "",
+            Text(root, "name") ?? fallbackName,
+            Text(root, "displayName") ?? Text(root, "name") ?? fallbackName,
             Text(root, "description") ?? "",
             Text(root, "author") ?? "",
             Text(root, "version") ?? "",

@@ -48,7 +48,7 @@ public sealed class SetupService(
             {
                 User = request.AdminUserName,
                 Parameters = new(StringComparer.OrdinalIgnoreCase) { ["AdminUsername"] = request.AdminUserName, ["AdminUserId"] = adminId, ["SiteName"] = request.SiteName },
-                Folder = Path.GetDirectoryName(Path.GetFullPath(recipeFile)),
+                Source = Path.GetFullPath(recipeFile),
             };
 
             var createdFile = database.Provider == DatabaseProvider.Sqlite && !File.Exists(new SqliteConnectionStringBuilder(database.ConnectionString).DataSource);
