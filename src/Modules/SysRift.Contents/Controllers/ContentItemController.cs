@@ -31,6 +31,8 @@ public sealed class ContentItemController(
             item = await published.ByPathAsync(normalized, cancellationToken);
         }
 
+        // A site without a home item (set up empty, or before one is chosen) greets at "/" instead of a 404.
+        if (item is null && normalized.Length == 0) return View("Welcome", site);
         if (item is null) return NotFoundPage(site);
 
         var type = (await definitions.GetAsync(cancellationToken)).Type(item.ContentType);

@@ -75,7 +75,7 @@ public sealed class ContentTypeEditorTests
 
         // Editors get the new shape at once, in the type's order, and the site shows the item.
         var editor = await admin.PageAsync("/admin/content/ReadingNote/new");
-        Assert.Equal(["TitlePart.Title", "AutoroutePart.Path", "ReadingNote.Rating", "ReadingNote.Author"],
+        Assert.Equal(["TitlePart.Title", "AutoroutePart.Path", "AutoroutePart.SetHomepage", "ReadingNote.Rating", "ReadingNote.Author"],
             editor.QuerySelectorAll("form.editor [name]").Select(e => e.GetAttribute("name")!).Where(n => n.Contains('.') && !n.EndsWith(".Verdict", StringComparison.Ordinal)).Distinct());
         Assert.Equal(3, editor.QuerySelectorAll("select[name='ReadingNote.Rating'] option[value!='']").Length);
         var tooLong = await admin.SubmitAsync(editor, "form.editor", Form(("TitlePart.Title", "DDIA"), ("ReadingNote.Author", new string('x', 41)), ("ReadingNote.Rating", "3")), "publish");

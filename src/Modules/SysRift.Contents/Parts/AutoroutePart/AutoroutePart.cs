@@ -36,7 +36,12 @@ public sealed class AutoroutePart : ContentPartType
         if (Problem(Normalize(v.GetValue<string>())) is { } problem) value.ErrorAsIs("Path", problem);
     }
 
-    public override void Bind(EditorInput input) => input.Value["Path"] = input.Text("Path").Trim();
+    public override void Bind(EditorInput input)
+    {
+        input.Value["Path"] = input.Text("Path").Trim();
+        // Orchard's SetHomepage: publishing the item makes it the site's home page ("/").
+        input.Value["SetHomepage"] = input.All("SetHomepage").Contains("true");
+    }
 
     public override string Text(EditorField editor) => editor.Get("Path");
 
