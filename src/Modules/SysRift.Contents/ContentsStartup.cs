@@ -26,10 +26,12 @@ public sealed class ContentsStartup : IModuleStartup
 
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
-        services.AddContentPart<TitlePart>().AddContentPart<AutoroutePart>().AddContentPart<MarkdownBodyPart>();
+        services.AddContentPart<TitlePart>().AddContentPart<AutoroutePart>().AddContentPart<MarkdownBodyPart>().AddContentPart<HtmlBodyPart>()
+            .AddContentPart<FlowPart>().AddContentPart<BagPart>();
         services.AddContentField<TextField>().AddContentField<MarkdownField>().AddContentField<NumericField>().AddContentField<BooleanField>()
             .AddContentField<DateField>().AddContentField<DateTimeField>().AddContentField<TimeField>().AddContentField<LinkField>()
-            .AddContentField<MultiTextField>().AddContentField<ContentPickerField>();
+            .AddContentField<MultiTextField>().AddContentField<ContentPickerField>().AddContentField<HtmlField>().AddContentField<MediaField>();
+        services.AddSingleton<Html.HtmlRenderer>();
         services.AddSingleton<ContentBuildingBlocks>();
         services.AddScoped<ScopedDefinitions>();
         services.AddScoped<ContentIndexReader>();

@@ -37,6 +37,7 @@ public sealed class AdminPermissionTests
         ["POST admin/content/item/{id}/clone"] = Permissions.EditOwnContent,
         ["POST admin/content/item/{id}/unschedule"] = Permissions.PublishContent,
         ["POST admin/preview/markdown"] = Permissions.AccessAdmin,
+        ["POST admin/preview/html"] = Permissions.AccessAdmin,
         ["GET admin/content/item/{id}/history"] = Permissions.EditOwnContent,
         ["GET admin/content/item/{id}/diff"] = Permissions.EditOwnContent,
         ["GET admin/content/item/{id}/preview"] = Permissions.EditOwnContent,

@@ -158,6 +158,10 @@ public sealed class ContentEditorController(
     [HttpPost("preview/markdown"), RequestSizeLimit(4 * MarkdownLimits.MaxLength + 64 * 1024)]
     public IActionResult PreviewMarkdown(string? markdown) => Content(renderer.ToHtml(markdown ?? ""), "text/html; charset=utf-8");
 
+    /// <summary>The HTML preview: sanitised exactly as the public site shows it.</summary>
+    [HttpPost("preview/html"), RequestSizeLimit(4 * Contents.Html.HtmlRenderer.MaxLength + 64 * 1024)]
+    public IActionResult PreviewHtml(string? markdown, [FromServices] Contents.Html.HtmlRenderer html) => Content(html.Sanitize(markdown ?? ""), "text/html; charset=utf-8");
+
     private async Task<IActionResult> SaveFormAsync(ContentTypeDefinition definition, ContentDefinitionDocument definitionDocument, ContentItem item, ContentItemRecord? record, string? submit, int? expectedRevision, CancellationToken cancellationToken)
     {
         var fields = await editors.DescribeAsync(item, definition, definitionDocument, cancellationToken);

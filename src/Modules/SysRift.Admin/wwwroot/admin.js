@@ -8,7 +8,7 @@
     return input ? input.value : "";
   }
 
-  // Side-by-side Markdown preview, rendered by the server with the site's own pipeline.
+  // Side-by-side preview (Markdown, or HTML with data-preview-url), rendered by the server as the site renders it.
   document.querySelectorAll("textarea.markdown-input[data-preview]").forEach(function (area) {
     var target = document.getElementById(area.getAttribute("data-preview"));
     if (!target) return;
@@ -21,7 +21,7 @@
         var body = new FormData();
         body.append("markdown", area.value);
         body.append("__RequestVerificationToken", token(area.form));
-        fetch("/admin/preview/markdown", { method: "POST", body: body, credentials: "same-origin" })
+        fetch(area.getAttribute("data-preview-url") || "/admin/preview/markdown", { method: "POST", body: body, credentials: "same-origin" })
           .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
           .then(function (html) { if (mine === sequence) target.innerHTML = html; })
           .catch(function () { /* the preview stays as it was; saving still works */ });

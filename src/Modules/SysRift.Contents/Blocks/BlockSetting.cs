@@ -32,6 +32,9 @@ public sealed record BlockSetting(string Name, SettingKind Kind, string Label, s
     public IReadOnlyList<string> Choices { get; init; } = [];
     public int MaxLength { get; init; } = 1024;
 
+    /// <summary>For a flag: its value when the setting is absent (Orchard's MediaFieldSettings.Multiple is on by default).</summary>
+    public bool DefaultOn { get; init; }
+
     /// <summary>The settings group it is stored in when not the block's own (ContentPartFieldSettings for the editor choice).</summary>
     public string? Group { get; init; }
 
@@ -52,7 +55,7 @@ public sealed record BlockSetting(string Name, SettingKind Kind, string Label, s
     /// <summary>The stored value as form text.</summary>
     public string FormText(JsonObject? settings, string group) => Kind switch
     {
-        SettingKind.Flag => SettingsReader.Bool(settings, group, Name) ? "true" : "",
+        SettingKind.Flag => SettingsReader.Bool(settings, group, Name, DefaultOn) ? "true" : "",
         SettingKind.Names => string.Join(", ", SettingsReader.Strings(settings, group, Name)),
         SettingKind.Options => string.Join("\n", ReadOptions(settings, group).Select(o => o.Label == o.Value ? o.Value : $"{o.Value} | {o.Label}")),
         _ => SettingsReader.String(settings, group, Name) ?? "",
@@ -65,7 +68,7 @@ public sealed record BlockSetting(string Name, SettingKind Kind, string Label, s
         switch (Kind)
         {
             case SettingKind.Flag:
-                return text == "true" ? JsonValue.Create(true) : null;
+                return text == "true" ? JsonValue.Create(true) : DefaultOn ? JsonValue.Create(false) : null;
             case SettingKind.Number:
                 if (text.Length == 0) return null;
                 if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) || !double.IsFinite(number))

@@ -18,7 +18,7 @@ public sealed class BlockValue(JsonObject? value, JsonObject settings, string gr
 
     public bool Required => Flag("Required");
 
-    public bool Flag(string setting) => SettingsReader.Bool(Settings, group, setting);
+    public bool Flag(string setting, bool fallback = false) => SettingsReader.Bool(Settings, group, setting, fallback);
 
     public double? Number(string setting) => SettingsReader.Number(Settings, group, setting);
 

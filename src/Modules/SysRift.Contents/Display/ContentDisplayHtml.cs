@@ -47,6 +47,23 @@ public static class ContentDisplayHtml
         return await html.PartialAsync(view, new ContentDisplayModel(item, type, displayType, within.Site, IsHome: false, within.IsPreview));
     }
 
+    /// <summary>Nested items (FlowPart widgets, BagPart items) in order, each by Widget-{Type}, then Widget.</summary>
+    public static async Task<IHtmlContent> DisplayNestedItemsAsync(this IHtmlHelper html, PartDisplayModel part, IEnumerable<JsonObject> items)
+    {
+        var services = html.ViewContext.HttpContext.RequestServices;
+        var shapes = services.GetRequiredService<ContentShapes>();
+        var definitions = await services.GetRequiredService<ContentDefinitionService>().GetAsync();
+        var output = new HtmlContentBuilder();
+        foreach (var json in items)
+        {
+            var item = ContentItem.FromJson((JsonObject)json.DeepClone());
+            if (shapes.Resolve(html.ViewContext, [$"Widget-{item.ContentType}", "Widget"], []) is not { } view) continue;
+            output.AppendHtml(await html.PartialAsync(view, new ContentDisplayModel(item, definitions.Type(item.ContentType), "Widget", part.Display.Site, IsHome: false, part.Display.IsPreview)));
+        }
+
+        return output;
+    }
+
     /// <summary>The fields of one part, each by its field view, in a definition list; nothing when none has a value to show.</summary>
     public static async Task<IHtmlContent> DisplayFieldsAsync(this IHtmlHelper html, PartDisplayModel part, ContentDefinitionDocument? definitions = null)
     {

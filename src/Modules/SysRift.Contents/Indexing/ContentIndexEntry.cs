@@ -42,4 +42,7 @@ public sealed class ContentIndexEntry(MarkdownRenderer markdown)
 
     /// <summary>The item's body (MarkdownBodyPart), searched and shown in snippets apart from field text.</summary>
     public void SetBody(string markdownSource) => Body = markdown.ToPlainText(markdownSource);
+
+    /// <summary>A body already reduced to plain text (HtmlBodyPart).</summary>
+    public void SetBodyText(string text) => Body = text;
 }
