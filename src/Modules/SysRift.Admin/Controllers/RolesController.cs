@@ -74,8 +74,9 @@ public sealed class RolesController(RoleManager<IdentityRole> roles, UserManager
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var before = await PermissionsOfAsync(role);
-        foreach (var claim in (await roles.GetClaimsAsync(role)).Where(c => c.Type == Permissions.ClaimType)) await roles.RemoveClaimAsync(role, claim);
-        var after = form.Permissions.Distinct().ToList();
+        // Only SysRift's permissions are on the form; names it does not know (an Orchard import's) stay on the role.
+        foreach (var claim in (await roles.GetClaimsAsync(role)).Where(c => c.Type == Permissions.ClaimType && Permissions.IsKnown(c.Value))) await roles.RemoveClaimAsync(role, claim);
+        var after = form.Permissions.Where(Permissions.IsKnown).Distinct().ToList();
         foreach (var permission in after) await roles.AddClaimAsync(role, new Claim(Permissions.ClaimType, permission));
         audit.Add(UserName, AuditTrail.Categories.Roles, "Update", role.Id, role.Name, $"Permissions: {string.Join(", ", before)} -> {string.Join(", ", after)}");
         await db.SaveChangesAsync(cancellationToken);

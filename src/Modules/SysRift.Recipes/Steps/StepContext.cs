@@ -21,4 +21,6 @@ public sealed class StepContext(int index, string name, JsonObject step, RecipeP
 
     /// <summary>Something SysRift does not understand that travels with the data anyway (never blocks an import).</summary>
     public void Kept(string path, string message) => Problems.Kept(Index, Name, path, message);
+
+    public void Warning(string path, string message) => Problems.Warning(Index, Name, path, message);
 }
