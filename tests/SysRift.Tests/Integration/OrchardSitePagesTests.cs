@@ -25,11 +25,23 @@ public sealed class OrchardSitePagesTests
 
         var blog = await SiteFactory.ParseAsync(await visitor.GetAsync("/blog"));
         Assert.Equal("This is the description of your blog", blog.QuerySelector(".body")!.TextContent.Trim());
+        // The ListPart lists the posts whose ContainedPart names the blog.
+        Assert.Equal(["/blog/post-1"], blog.QuerySelectorAll(".list-items .summary-title a").Select(a => a.GetAttribute("href")));
         var post = await visitor.GetAsync("/blog/post-1");
         Assert.Equal(HttpStatusCode.OK, post.StatusCode);
         var page = await SiteFactory.ParseAsync(post);
         Assert.Equal("Man must explore, and this is exploration at its greatest", page.QuerySelector("h1")!.TextContent.Trim());
         Assert.Contains("Problems look mighty small from 150 miles up", page.QuerySelector("dl.fields")!.TextContent, StringComparison.Ordinal);
+
+        // The post's editor shows the blog it is in, and saving keeps it there.
+        var admin = await AdminSession.SignInAsync(site);
+        var postId = await site.InScopeAsync(s => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.FirstAsync(
+            s.GetRequiredService<SysRiftDbContext>().ContentItems.Where(i => i.ContentType == "BlogPost").Select(i => i.ContentItemId)));
+        var editor = await admin.PageAsync($"/admin/content/item/{postId}");
+        Assert.Equal("Blog", editor.QuerySelector(".contained-in a")!.TextContent.Trim());
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(editor, "form.editor", null, "publish")).StatusCode);
+        blog = await SiteFactory.ParseAsync(await visitor.GetAsync("/blog"));
+        Assert.Single(blog.QuerySelectorAll(".list-items .summary-title a"));
     }
 
     [SharedFact]

@@ -80,4 +80,10 @@ public abstract class ContentPartType : ContentBlock
 
     /// <summary>The label of the part's editor and the subject of its error messages ("Title").</summary>
     public abstract string Label { get; }
+
+    /// <summary>
+    /// A part Orchard attaches to items without listing it on their type (ContainedPart, put on a list's
+    /// items by their ListPart): where an item holds it, it is edited and indexed as if the type had it.
+    /// </summary>
+    public virtual bool AttachedToItems => false;
 }

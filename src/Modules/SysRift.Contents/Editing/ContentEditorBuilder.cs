@@ -35,6 +35,12 @@ public sealed class ContentEditorBuilder(ContentBuildingBlocks blocks, IServiceP
             }
         }
 
+        foreach (var (key, value) in item.Content)
+        {
+            if (type.Part(key) is null && value is JsonObject attached && blocks.Part(key) is { AttachedToItems: true } partType)
+                editors.Add(new EditorField { Name = key, Label = partType.Label, Block = partType, Value = attached });
+        }
+
         foreach (var editor in editors) await editor.Block.DescribeAsync(editor, services, cancellationToken);
         return editors;
     }

@@ -35,6 +35,15 @@ public sealed class ContentIndexReader(ContentBuildingBlocks blocks, ScopedDefin
             }
         }
 
+        foreach (var (key, value) in parts)
+        {
+            if (type.Part(key) is null && value is JsonObject attached && blocks.Part(key) is { AttachedToItems: true } partType)
+            {
+                entry.Key = key;
+                partType.Index(attached, entry);
+            }
+        }
+
         return entry;
     }
 }
