@@ -27,7 +27,8 @@ public sealed class ContentsStartup : IModuleStartup
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.AddContentPart<TitlePart>().AddContentPart<AutoroutePart>().AddContentPart<MarkdownBodyPart>().AddContentPart<HtmlBodyPart>()
-            .AddContentPart<FlowPart>().AddContentPart<BagPart>().AddContentPart<ListPart>().AddContentPart<ContainedPart>();
+            .AddContentPart<FlowPart>().AddContentPart<BagPart>().AddContentPart<ListPart>().AddContentPart<ContainedPart>()
+            .AddContentPart<AliasPart>().AddContentPart<SeoMetaPart>();
         services.AddContentField<TextField>().AddContentField<MarkdownField>().AddContentField<NumericField>().AddContentField<BooleanField>()
             .AddContentField<DateField>().AddContentField<DateTimeField>().AddContentField<TimeField>().AddContentField<LinkField>()
             .AddContentField<MultiTextField>().AddContentField<ContentPickerField>().AddContentField<HtmlField>().AddContentField<MediaField>();
