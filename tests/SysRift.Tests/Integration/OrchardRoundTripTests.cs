@@ -30,8 +30,7 @@ public sealed class OrchardRoundTripTests
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var site = new SiteFactory(database, recipe: TestRecipes.Empty);
         var json = TestRecipes.Fixture(fixture);
-        var options = new RecipeOptions { SkipUnsupported = true, Parameters = new(StringComparer.OrdinalIgnoreCase) { ["AdminUsername"] = "admin", ["AdminUserId"] = "admin-id", ["SiteName"] = "Test" } };
-        var import = await site.InScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ImportAsync(json, options));
+        var import = await site.InScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ImportAsync(json, KeptDataTests.Options(skip: true)));
         Assert.True(import.Applied, import.Describe());
         var export = await site.InScopeAsync(s => s.GetRequiredService<RecipeExporter>().ExportAsync());
 
@@ -143,7 +142,7 @@ public sealed class OrchardRoundTripTests
 /// <summary>What SysRift does not understand survives an editor's save and a recipe's reports stay true to the file.</summary>
 public sealed class KeptDataTests
 {
-    private static RecipeOptions Options(bool skip) => new() { SkipUnsupported = skip, Parameters = new(StringComparer.OrdinalIgnoreCase) { ["AdminUsername"] = "admin", ["AdminUserId"] = "admin-id", ["SiteName"] = "Test" } };
+    public static RecipeOptions Options(bool skip) => new() { SkipUnsupported = skip, Parameters = new(StringComparer.OrdinalIgnoreCase) { ["AdminUsername"] = "admin", ["AdminUserId"] = "admin-id", ["SiteName"] = "Test" } };
 
     [SharedFact]
     public async Task Saving_an_item_in_the_admin_keeps_the_parts_and_fields_sysrift_does_not_understand()

@@ -1,24 +1,36 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SysRift.Contents.Blocks;
+using SysRift.Contents.Editing;
 
 namespace SysRift.Contents.Parts;
 
-/// <summary>What FlowPart and BagPart share: a list of nested content items under one property.</summary>
-public static class NestedItems
+/// <summary>
+/// What FlowPart and BagPart share: a list of nested content items under one property, validated as a list,
+/// shown in order (each by Widget-{Type}, then the theme's Widget view), and kept exactly as stored on save.
+/// </summary>
+public abstract class NestedItemsPart : ContentPartType
 {
-    public static IEnumerable<JsonObject> Of(JsonObject? part, string property) =>
-        part?[property] is JsonArray items ? items.OfType<JsonObject>() : [];
+    /// <summary>The property holding the items ("Widgets", "ContentItems").</summary>
+    public abstract string ItemsProperty { get; }
 
-    public static void Validate(BlockValue value, string property)
+    public IEnumerable<JsonObject> Items(JsonObject? part) =>
+        part?[ItemsProperty] is JsonArray items ? items.OfType<JsonObject>() : [];
+
+    public override void Validate(BlockValue value)
     {
-        var node = value.Property(property);
+        var node = value.Property(ItemsProperty);
         if (node is null || node.GetValueKind() == JsonValueKind.Null) return;
         if (node is not JsonArray items || items.Any(i => i is not JsonObject))
-            value.Error(property, "must be a list of content items.");
+            value.Error(ItemsProperty, "must be a list of content items.");
     }
 
-    /// <summary>"Hero: Welcome", one line per nested item, for diffs.</summary>
-    public static string Describe(JsonObject? part, string property) =>
-        string.Join("\n", Of(part, property).Select(i => $"{(string?)i["ContentType"] ?? "?"}: {(string?)i["DisplayText"] ?? (string?)i["TitlePart"]?["Title"] ?? ""}"));
+    public override void Bind(EditorInput input)
+    {
+        // The nested items are not edited here yet: what is stored stays exactly as it is.
+    }
+
+    /// <summary>"Paragraph: Welcome", one line per nested item, for diffs.</summary>
+    public override string Text(EditorField editor) =>
+        string.Join("\n", Items(editor.Value).Select(i => $"{(string?)i["ContentType"] ?? "?"}: {(string?)i["DisplayText"] ?? (string?)i["TitlePart"]?["Title"] ?? ""}"));
 }
