@@ -69,4 +69,18 @@ public static class ContentDefinitionMerger
             }
         }
     }
+
+    /// <summary>Orchard's ReplaceContentDefinition: the type becomes exactly what is given (parts it does not name are gone).</summary>
+    public static void ReplaceType(ContentDefinitionDocument document, ContentTypeDefinition incoming)
+    {
+        document.ContentTypeDefinitionRecords.RemoveAll(t => string.Equals(t.Name, incoming.Name, StringComparison.OrdinalIgnoreCase));
+        MergeType(document, incoming);
+    }
+
+    /// <summary>The part becomes exactly what is given (fields it does not name are gone; stored values stay in the items).</summary>
+    public static void ReplacePart(ContentDefinitionDocument document, ContentPartDefinition incoming)
+    {
+        document.ContentPartDefinitionRecords.RemoveAll(p => string.Equals(p.Name, incoming.Name, StringComparison.OrdinalIgnoreCase));
+        MergePart(document, incoming);
+    }
 }

@@ -14,7 +14,10 @@ namespace SysRift.Recipes.Steps;
 /// </summary>
 public sealed class ContentDefinitionStep(ContentBuildingBlocks blocks, DocumentStore documents) : IRecipeStep
 {
-    public IReadOnlyList<string> Names { get; } = ["ContentDefinition"];
+    /// <summary>ReplaceContentDefinition makes each named type and part exactly what the step gives; ContentDefinition merges.</summary>
+    public IReadOnlyList<string> Names { get; } = ["ContentDefinition", "ReplaceContentDefinition"];
+
+    private static bool Replaces(StepContext context) => string.Equals(context.Name, "ReplaceContentDefinition", StringComparison.OrdinalIgnoreCase);
 
     public int ValidationOrder => -1;
 
@@ -28,14 +31,14 @@ public sealed class ContentDefinitionStep(ContentBuildingBlocks blocks, Document
         for (var i = 0; parts is not null && i < parts.Count; i++)
         {
             if (ReadPart(context, parts[i], JsonPath.Index(partsPath, i)) is { } part)
-                ContentDefinitionMerger.MergePart(context.Run.Definitions, part);
+                Apply(context, context.Run.Definitions, part);
         }
 
         var typesPath = JsonPath.Property(context.Path, "ContentTypes");
         for (var i = 0; types is not null && i < types.Count; i++)
         {
             if (ReadType(context, types[i], JsonPath.Index(typesPath, i)) is { } type)
-                ContentDefinitionMerger.MergeType(context.Run.Definitions, type);
+                Apply(context, context.Run.Definitions, type);
         }
 
         return Task.CompletedTask;
@@ -56,7 +59,7 @@ public sealed class ContentDefinitionStep(ContentBuildingBlocks blocks, Document
             {
                 if (ReadPart(quiet, node, "$") is { } part)
                 {
-                    ContentDefinitionMerger.MergePart(document, part);
+                    Apply(context, document, part);
                     partCount++;
                 }
             }
@@ -65,12 +68,24 @@ public sealed class ContentDefinitionStep(ContentBuildingBlocks blocks, Document
             {
                 if (ReadType(quiet, node, "$") is { } type)
                 {
-                    ContentDefinitionMerger.MergeType(document, type);
+                    Apply(context, document, type);
                     typeCount++;
                 }
             }
         }, cancellationToken);
-        return $"ContentDefinition: {typeCount} type(s), {partCount} part(s) merged.";
+        return $"{context.Name}: {typeCount} type(s), {partCount} part(s) {(Replaces(context) ? "replaced" : "merged")}.";
+    }
+
+    private static void Apply(StepContext context, ContentDefinitionDocument document, ContentPartDefinition part)
+    {
+        if (Replaces(context)) ContentDefinitionMerger.ReplacePart(document, part);
+        else ContentDefinitionMerger.MergePart(document, part);
+    }
+
+    private static void Apply(StepContext context, ContentDefinitionDocument document, ContentTypeDefinition type)
+    {
+        if (Replaces(context)) ContentDefinitionMerger.ReplaceType(document, type);
+        else ContentDefinitionMerger.MergeType(document, type);
     }
 
     /// <summary>Collects the part names this step defines (before any step is validated).</summary>
