@@ -14,17 +14,15 @@ namespace SysRift.Tests.Integration;
 /// </summary>
 public sealed class OrchardRoundTripTests
 {
+    /// <summary>The real Orchard Core recipes in ../shared/fixtures/orchardcore.</summary>
+    public static TheoryData<string> Fixtures => new() { "blog", "agency", "comingsoon", "fieldTest", "minimal" };
+
     private static readonly HashSet<string> Normalized = new(StringComparer.OrdinalIgnoreCase)
     {
         "ContentItemVersionId", "ModifiedUtc", "PublishedUtc", "CreatedUtc", "Owner", "Author", "DisplayText", "Latest", "Published",
     };
 
-    [SharedTheory]
-    [InlineData("blog")]
-    [InlineData("agency")]
-    [InlineData("comingsoon")]
-    [InlineData("fieldTest")]
-    [InlineData("minimal")]
+    [SharedTheory, MemberData(nameof(OrchardRoundTripTests.Fixtures), MemberType = typeof(OrchardRoundTripTests))]
     public async Task An_import_then_an_export_gives_back_every_property_of_every_item_and_definition(string fixture)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -166,12 +164,7 @@ public sealed class KeptDataTests
         Assert.Equal(was["TitlePart"]!.ToJsonString(), after.Part("TitlePart")?.ToJsonString());
     }
 
-    [SharedTheory]
-    [InlineData("blog")]
-    [InlineData("agency")]
-    [InlineData("comingsoon")]
-    [InlineData("fieldTest")]
-    [InlineData("minimal")]
+    [SharedTheory, MemberData(nameof(OrchardRoundTripTests.Fixtures), MemberType = typeof(OrchardRoundTripTests))]
     public async Task Skipping_unsupported_reports_the_same_problems_at_the_same_paths_as_validating(string fixture)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

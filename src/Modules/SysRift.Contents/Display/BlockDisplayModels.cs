@@ -21,11 +21,7 @@ public sealed record FieldDisplayModel(ContentDisplayModel Display, ContentTypeP
     public bool Flag(string name) => SettingsReader.Bool(Field.Settings, Block.SettingsGroup, name);
 
     /// <summary>A text property of the value ("" when absent or not text).</summary>
-    public string Get(string property) =>
-        SettingsReader.Property(Value, property) is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : "";
+    public string Get(string property) => SettingsReader.Property(Value, property) is JsonValue v && v.GetValueKind() == JsonValueKind.String ? v.GetValue<string>() : "";
 
-    public List<string> List(string property) =>
-        SettingsReader.Property(Value, property) is JsonArray array
-            ? array.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>()).ToList()
-            : [];
+    public List<string> List(string property) => BlockJson.Strings(Value, property);
 }

@@ -26,7 +26,8 @@ public sealed class ContentShapes(ICompositeViewEngine viewEngine)
     public string? Resolve(ActionContext context, IReadOnlyList<string> alternates, IReadOnlyList<string> ownViews)
     {
         var controller = context.RouteData.Values["controller"] as string ?? "";
-        return _chosen.GetOrAdd((controller, string.Join('|', alternates.Concat(ownViews))), _ =>
+        // The first alternate and the first own view name the whole list (both follow from block, names and display type).
+        return _chosen.GetOrAdd((controller, alternates[0] + "|" + ownViews.FirstOrDefault()), _ =>
             alternates.Select(name => viewEngine.FindView(context, name, isMainPage: false)).FirstOrDefault(r => r.Success)?.View?.Path
             ?? ownViews.FirstOrDefault(path => viewEngine.GetView(null, path, isMainPage: false).Success));
     }

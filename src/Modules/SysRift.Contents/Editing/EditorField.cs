@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using SysRift.Contents.Blocks;
 using SysRift.Contents.Definitions;
@@ -43,18 +42,10 @@ public sealed class EditorField
     public string EditorSetting => SettingsReader.String(Settings, "ContentPartFieldSettings", "Editor") ?? "";
 
     /// <summary>A property of the value as form text: a string as is, anything else as its JSON.</summary>
-    public string Get(string property) => (Value is null ? null : SettingsReader.Property(Value, property)) switch
-    {
-        null => "",
-        JsonValue v when v.GetValueKind() == JsonValueKind.String => v.GetValue<string>(),
-        var node => node.ToJsonString(),
-    };
+    public string Get(string property) => BlockJson.Text(Value, property);
 
     /// <summary>A list property of the value (Values, ContentItemIds), its text entries only.</summary>
-    public List<string> List(string property) =>
-        Value is not null && SettingsReader.Property(Value, property) is JsonArray array
-            ? array.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>()).ToList()
-            : [];
+    public List<string> List(string property) => BlockJson.Strings(Value, property);
 
     /// <summary>The aria-describedby of the main input: the hint and the error, when there are any.</summary>
     public string? DescribedBy

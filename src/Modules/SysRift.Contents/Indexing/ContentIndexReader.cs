@@ -9,11 +9,22 @@ namespace SysRift.Contents.Indexing;
 /// <summary>
 /// Reads a published version through its type definition: each registered part and each field hands its
 /// value to its block's Index method. Definitions come from the scope, so a recipe indexes the types it
-/// is defining in the same transaction.
+/// is defining in the same transaction. Scoped: the term and search indexers of one publish share one read.
 /// </summary>
 public sealed class ContentIndexReader(ContentBuildingBlocks blocks, ScopedDefinitions definitions, MarkdownRenderer markdown)
 {
+    private (ContentVersionRecord Version, string Data, ContentIndexEntry Entry)? _last;
+
     public async Task<ContentIndexEntry> ReadAsync(ContentVersionRecord version, CancellationToken cancellationToken)
+    {
+        // The same version as just read (and not changed since): the second indexer of a publish.
+        if (_last is { } last && ReferenceEquals(last.Version, version) && ReferenceEquals(last.Data, version.Data)) return last.Entry;
+        var entry = await ReadFreshAsync(version, cancellationToken);
+        _last = (version, version.Data, entry);
+        return entry;
+    }
+
+    private async Task<ContentIndexEntry> ReadFreshAsync(ContentVersionRecord version, CancellationToken cancellationToken)
     {
         var entry = new ContentIndexEntry(markdown);
         var document = await definitions.GetAsync(cancellationToken);

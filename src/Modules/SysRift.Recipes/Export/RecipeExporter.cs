@@ -89,5 +89,4 @@ public sealed class RecipeExporter(SysRiftDbContext db, DocumentStore documents)
 
         return data;
     }
-
 }
