@@ -10,7 +10,7 @@ namespace SysRift.Tests.Integration;
 /// </summary>
 public sealed class OrchardBlocksTests
 {
-    private const string Recipe = """
+    internal const string Recipe = """
         {
           "name": "orchard-blocks",
           "steps": [
@@ -25,7 +25,7 @@ public sealed class OrchardBlocksTests
                     { "PartName": "HtmlBodyPart", "Name": "HtmlBodyPart", "Settings": { "ContentTypePartSettings": { "Position": "4" } } },
                     { "PartName": "Landing", "Name": "Landing", "Settings": { "ContentTypePartSettings": { "Position": "5" } } },
                     { "PartName": "FlowPart", "Name": "FlowPart", "Settings": { "ContentTypePartSettings": { "Position": "6" } } },
-                    { "PartName": "BagPart", "Name": "Team", "Settings": { "ContentTypePartSettings": { "Position": "7" } } } ] },
+                    { "PartName": "BagPart", "Name": "Team", "Settings": { "ContentTypePartSettings": { "Position": "7" }, "BagPartSettings": { "ContainedContentTypes": [ "Member" ] } } } ] },
                 { "Name": "Paragraph", "DisplayName": "Paragraph", "Settings": { "ContentTypeSettings": { "Stereotype": "Widget" } },
                   "ContentTypePartDefinitionRecords": [ { "PartName": "HtmlBodyPart", "Name": "HtmlBodyPart" } ] },
                 { "Name": "Member", "DisplayName": "Member", "Settings": {},
@@ -34,7 +34,7 @@ public sealed class OrchardBlocksTests
                 { "Name": "Landing", "ContentPartFieldDefinitionRecords": [
                   { "FieldName": "MediaField", "Name": "Hero", "Settings": { "ContentPartFieldSettings": { "DisplayName": "Hero" } } },
                   { "FieldName": "HtmlField", "Name": "Note", "Settings": { "ContentPartFieldSettings": { "DisplayName": "Note" } } } ] },
-                { "Name": "Member", "ContentPartFieldDefinitionRecords": [ { "FieldName": "TextField", "Name": "Role", "Settings": { "ContentPartFieldSettings": { "DisplayName": "Role" } } } ] } ] },
+                { "Name": "Member", "ContentPartFieldDefinitionRecords": [ { "FieldName": "TextField", "Name": "Role", "Settings": { "ContentPartFieldSettings": { "DisplayName": "Role" }, "TextFieldSettings": { "Required": true } } } ] } ] },
             { "name": "content", "data": [
               { "ContentItemId": "landing00000000000000000001", "ContentType": "Landing", "DisplayText": "Open house", "Latest": true, "Published": true,
                 "TitlePart": { "Title": "Open house" }, "AutoroutePart": { "Path": "open-house" }, "AliasPart": { "Alias": "open-house" },

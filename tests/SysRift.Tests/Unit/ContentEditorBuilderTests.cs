@@ -57,7 +57,7 @@ public sealed class ContentEditorBuilderTests
     }
 
     [Fact]
-    public void Each_field_type_has_an_editor_and_binds_back_to_valid_content()
+    public async Task Each_field_type_has_an_editor_and_binds_back_to_valid_content()
     {
         var definitions = Definitions();
         var type = definitions.Type("Sample")!;
@@ -81,7 +81,7 @@ public sealed class ContentEditorBuilderTests
             ["Sample.Link"] = "https://example.com", ["Sample.Link.Text"] = "Example", ["Sample.Tags"] = "one, two,one",
             ["Sample.Colours"] = new(["red", "blue"]), ["Sample.Notes"] = "*hi*",
         });
-        ContentEditorBuilder.Bind(form, fields, item);
+        await new ContentEditorBuilder(BuiltInBlocks.Instance, null!).BindAsync(form, fields, item, definitions);
         ContentNormalizer.Prepare(item, type);
         Assert.Empty(validator.Validate(item, definitions));
         Assert.Equal(2.5, NumericField.Read(item.Field("Sample", "Count")));
@@ -96,7 +96,7 @@ public sealed class ContentEditorBuilderTests
         var bad = new FormCollection(new Dictionary<string, StringValues> { ["Sample.Line"] = "", ["Sample.Count"] = "many", ["Sample.Colours"] = "green", ["Sample.Link"] = "javascript:alert(1)", ["Sample.Moment"] = "yesterday" });
         var again = DescribeWithoutDatabase(new ContentItem { ContentItemId = "y", ContentType = "Sample" }, type, definitions);
         var target = new ContentItem { ContentItemId = "y", ContentType = "Sample" };
-        ContentEditorBuilder.Bind(bad, again, target);
+        await new ContentEditorBuilder(BuiltInBlocks.Instance, null!).BindAsync(bad, again, target, definitions);
         var general = ContentEditorBuilder.AttachErrors(validator.Validate(target, definitions), again);
         Assert.Empty(general);
         foreach (var name in new[] { "Sample.Line", "Sample.Count", "Sample.Colours", "Sample.Link", "Sample.Moment" })

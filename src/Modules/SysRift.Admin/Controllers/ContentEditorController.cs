@@ -165,7 +165,16 @@ public sealed class ContentEditorController(
     private async Task<IActionResult> SaveFormAsync(ContentTypeDefinition definition, ContentDefinitionDocument definitionDocument, ContentItem item, ContentItemRecord? record, string? submit, int? expectedRevision, CancellationToken cancellationToken)
     {
         var fields = await editors.DescribeAsync(item, definition, definitionDocument, cancellationToken);
-        ContentEditorBuilder.Bind(Request.Form, fields, item);
+        var nestedChange = await editors.BindAsync(Request.Form, fields, item, definitionDocument, cancellationToken);
+        if (submit?.StartsWith(ContentEditorBuilder.NestedCommandPrefix, StringComparison.Ordinal) == true)
+        {
+            // Adding, moving or removing a nested item shows the form again; nothing is saved until the editor saves.
+            TempData["Message"] = (nestedChange ?? "Nothing changed.") + " Not saved yet: save a draft or publish to keep it.";
+            var model = await ModelAsync(definition, item, record is null, record, cancellationToken, fields, []);
+            model.Revision = expectedRevision is > 0 ? expectedRevision.Value : model.Revision;
+            return View("Edit", model);
+        }
+
         var publish = submit == "publish";
         var schedule = submit == "schedule";
         if ((publish || schedule) && !await permissions.HasAsync(User, Permissions.PublishContent)) return Forbid();

@@ -11,7 +11,11 @@ namespace SysRift.Contents.Editing;
 /// </summary>
 public sealed class EditorField
 {
+    /// <summary>The form name: <see cref="Key"/> itself, or inside a nested item "FlowPart.0.HtmlBodyPart".</summary>
     public required string Name { get; init; }
+
+    /// <summary>Where the editor writes within its item: the part ("TitlePart") or "Part.Field".</summary>
+    public string Key { get; init; } = "";
     public required string Label { get; init; }
     public required ContentBlock Block { get; init; }
 
@@ -25,6 +29,15 @@ public sealed class EditorField
     public List<(string Value, string Label)> Options { get; set; } = [];
 
     public List<string> Errors { get; } = [];
+
+    /// <summary>For a part of nested items (FlowPart, BagPart): one editor per item, in order.</summary>
+    public List<NestedItemEditor> Nested { get; } = [];
+
+    /// <summary>For a part of nested items: the types an editor may add (value, label).</summary>
+    public List<(string Value, string Label)> AddableTypes { get; } = [];
+
+    /// <summary>This editor and every editor of its nested items, depth first.</summary>
+    public IEnumerable<EditorField> SelfAndNested() => Nested.SelectMany(n => n.Editors).SelectMany(e => e.SelfAndNested()).Prepend(this);
 
     public string Id => "f-" + Name.Replace('.', '-');
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using SysRift.Contents.Definitions;
+using SysRift.Contents.Parts;
 using SysRift.Contents.Lifecycle;
 using SysRift.Contents.Validation;
 using SysRift.Core.Data;
@@ -79,6 +80,8 @@ public sealed class ContentManager(
             // Checked inside the transaction (after the row lock), so it sees every commit before this one.
             if (item.Path is { Length: > 0 } path && await PathOwnerAsync(path, item.ContentItemId, cancellationToken) is { } owner)
                 return new ContentError(PathField, $"Path \"/{path}\" is already used by \"{owner}\".");
+            if (AliasOwners.Alias(item.Content) is { } alias && await AliasOwners.OwnerAsync(db, alias, item.ContentItemId, cancellationToken) is { } aliasOwner)
+                return new ContentError("AliasPart.Alias", $"Alias \"{alias}\" is already used by \"{aliasOwner}\".");
             var refusal = await writer.ApplyAsync(state, item.ContentItemId, publish ? ContentAction.Publish : ContentAction.SaveDraft, item, new ContentWriter.VersionStamp(user, clock.GetUtcNow().UtcDateTime), cancellationToken);
             if (refusal is null && publish && ContentNormalizer.SetsHomepage(item)) await SetHomeRouteAsync(item.ContentItemId, cancellationToken);
             return refusal is null ? null : Refusal(refusal);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SysRift.Contents.Blocks;
+using SysRift.Contents.Definitions;
 using SysRift.Contents.Editing;
 
 namespace SysRift.Contents.Parts;
@@ -13,6 +14,26 @@ public abstract class NestedItemsPart : ContentPartType
 {
     /// <summary>The property holding the items ("Widgets", "ContentItems").</summary>
     public abstract string ItemsProperty { get; }
+
+    public override IReadOnlyList<BlockSetting> Settings { get; } =
+    [
+        new("ContainedContentTypes", SettingKind.Names, "Types that can be added", "Technical names, separated by commas; empty offers every widget type (stereotype Widget)."),
+    ];
+
+    /// <summary>
+    /// The types an editor may add: those the part's settings name (ContainedContentTypes, or Orchard's
+    /// ContainedStereotypes on a BagPart), otherwise every type whose stereotype is Widget.
+    /// </summary>
+    public IEnumerable<ContentTypeDefinition> AddableTypes(JsonObject settings, ContentDefinitionDocument definitions)
+    {
+        var named = SettingsReader.Strings(settings, SettingsGroup, "ContainedContentTypes");
+        var stereotypes = SettingsReader.Strings(settings, SettingsGroup, "ContainedStereotypes");
+        if (stereotypes.Length == 0 && named.Length == 0) stereotypes = ["Widget"];
+        return definitions.ContentTypeDefinitionRecords
+            .Where(t => named.Contains(t.Name, StringComparer.OrdinalIgnoreCase)
+                || stereotypes.Contains(SettingsReader.String(t.Settings, "ContentTypeSettings", "Stereotype") ?? "", StringComparer.OrdinalIgnoreCase))
+            .OrderBy(t => t.DisplayName, StringComparer.CurrentCultureIgnoreCase);
+    }
 
     public IEnumerable<JsonObject> Items(JsonObject? part) =>
         part?[ItemsProperty] is JsonArray items ? items.OfType<JsonObject>() : [];
@@ -27,7 +48,7 @@ public abstract class NestedItemsPart : ContentPartType
 
     public override void Bind(EditorInput input)
     {
-        // The nested items are not edited here yet: what is stored stays exactly as it is.
+        // The items are items: ContentEditorBuilder binds each through the editors of its own type.
     }
 
     /// <summary>"Paragraph: Welcome", one line per nested item, for diffs.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using SysRift.Contents.Blocks;
 using SysRift.Contents.Definitions;
 using SysRift.Contents.Items;
+using SysRift.Contents.Parts;
 
 namespace SysRift.Contents.Validation;
 
@@ -27,21 +28,41 @@ public sealed class ContentValidator(ContentBuildingBlocks blocks)
             return errors;
         }
 
+        ValidateParts(item.Content, type, definitions, prefix: "", errors);
+        return errors;
+    }
+
+    /// <summary>
+    /// Each part and field by its block; nested items (FlowPart, BagPart) by their own type, their errors under
+    /// "{Part}.{index}." as the editor names them. Nested items of a type this site does not define are kept unchecked.
+    /// </summary>
+    private void ValidateParts(JsonObject content, ContentTypeDefinition type, ContentDefinitionDocument definitions, string prefix, List<ContentError> errors)
+    {
         foreach (var typePart in type.ContentTypePartDefinitionRecords)
         {
-            var part = item.Part(typePart.Name);
+            var part = SettingsReader.Property(content, typePart.Name) as JsonObject;
             if (blocks.Part(typePart.PartName) is { } partType)
-                partType.Validate(new BlockValue(part, typePart.Settings, partType.SettingsGroup, partType.Label, typePart.Name, errors));
+            {
+                partType.Validate(new BlockValue(part, typePart.Settings, partType.SettingsGroup, partType.Label, prefix + typePart.Name, errors));
+                if (partType is NestedItemsPart nested)
+                {
+                    var index = 0;
+                    foreach (var child in nested.Items(part))
+                    {
+                        if (definitions.Type((string?)child["ContentType"] ?? "") is { } childType)
+                            ValidateParts(child, childType, definitions, $"{prefix}{typePart.Name}.{index}.", errors);
+                        index++;
+                    }
+                }
+            }
 
             foreach (var field in definitions.Part(typePart.PartName)?.ContentPartFieldDefinitionRecords ?? [])
             {
                 if (blocks.Field(field.FieldName) is not { } fieldType) continue;
                 var value = part is null ? null : SettingsReader.Property(part, field.Name) as JsonObject;
-                fieldType.Validate(new BlockValue(value, field.Settings, fieldType.SettingsGroup, field.DisplayName, $"{typePart.Name}.{field.Name}", errors));
+                fieldType.Validate(new BlockValue(value, field.Settings, fieldType.SettingsGroup, field.DisplayName, $"{prefix}{typePart.Name}.{field.Name}", errors));
             }
         }
-
-        return errors;
     }
 
     /// <summary>Whether a part on a type is a registered part type, a part defined by its fields, or neither.</summary>

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SysRift.Contents.Definitions;
 using SysRift.Contents.Blocks;
 using SysRift.Contents.Items;
+using SysRift.Contents.Parts;
 using SysRift.Contents.Validation;
 using SysRift.Core.Data;
 using SysRift.Core.Ids;
@@ -37,6 +38,7 @@ public sealed class ContentStep(ContentValidator validator, ContentBuildingBlock
 
         await CheckPathsAgainstSiteAsync(context, prepared, dataPath, cancellationToken);
         await CheckSingletonsAsync(context, prepared, dataPath, cancellationToken);
+        await CheckAliasesAgainstSiteAsync(context, prepared, dataPath, cancellationToken);
         context.Run.Content[context.Index] = prepared;
     }
 
@@ -76,6 +78,13 @@ public sealed class ContentStep(ContentValidator validator, ContentBuildingBlock
             if (context.Run.ClaimedPaths.TryGetValue(routePath, out var other) && other != item.ContentItemId)
                 context.Error(JsonPath.Property(JsonPath.Property(path, "AutoroutePart"), "Path"), $"path \"/{routePath}\" is also given to item {other} in this recipe.");
             else context.Run.ClaimedPaths[routePath] = item.ContentItemId;
+        }
+
+        if (AliasOwners.Alias(item.Content) is { } alias && (item.Latest || item.Published))
+        {
+            if (context.Run.ClaimedAliases.TryGetValue(alias, out var other) && other != item.ContentItemId)
+                context.Error(JsonPath.Property(JsonPath.Property(path, "AliasPart"), "Alias"), $"alias \"{alias}\" is also given to item {other} in this recipe.");
+            else context.Run.ClaimedAliases[alias] = item.ContentItemId;
         }
 
         // Orchard exports give both flags; an entry with neither is an old version, which SysRift does not import.
@@ -144,6 +153,17 @@ public sealed class ContentStep(ContentValidator validator, ContentBuildingBlock
             foreach (var extra in group.DistinctBy(e => e.Item.ContentItemId).Skip(allowed))
                 context.Error(JsonPath.Property(JsonPath.Index(dataPath, extra.Index), "ContentItemId"),
                     $"{type.DisplayName} is a singleton: the site keeps one item of it ({onSite ?? group.First().Item.ContentItemId}); update that one instead.");
+        }
+    }
+
+    private async Task CheckAliasesAgainstSiteAsync(StepContext context, List<RecipeContentEntry> entries, string dataPath, CancellationToken cancellationToken)
+    {
+        if (!context.Run.SiteHasContent || !entries.Any(e => AliasOwners.Alias(e.Item.Content) is not null)) return;
+        var owners = await AliasOwners.FindAsync(db, cancellationToken);
+        foreach (var entry in entries)
+        {
+            if (AliasOwners.Alias(entry.Item.Content) is { } alias && owners.TryGetValue(alias, out var owner) && owner.ContentItemId != entry.Item.ContentItemId)
+                context.Error(JsonPath.Property(JsonPath.Property(JsonPath.Index(dataPath, entry.Index), "AliasPart"), "Alias"), $"alias \"{alias}\" is already used by \"{owner.DisplayText}\" ({owner.ContentItemId}) on this site.");
         }
     }
 
