@@ -22,6 +22,7 @@ public sealed class RecipesStartup : IModuleStartup
         services.AddScoped<IRecipeStep, ContentDefinitionStep>();
         services.AddScoped<IRecipeStep, ContentStep>();
         services.AddScoped<IRecipeStep, SettingsStep>();
+        services.AddScoped<IRecipeStep, CustomSettingsStep>();
         services.AddScoped<IRecipeStep, RolesStep>();
         services.AddScoped<IRecipeStep, FeatureStep>();
         services.AddScoped<IRecipeStep, ThemesStep>();

@@ -27,6 +27,7 @@ public sealed class RecipeExecutor(
     IConfiguration configuration,
     SiteMetrics metrics,
     AuditTrail audit,
+    RecipeCatalog catalog,
     ILogger<RecipeExecutor> logger)
 {
     private readonly IReadOnlyList<IRecipeStep> _steps = steps.ToList();
@@ -124,28 +125,102 @@ public sealed class RecipeExecutor(
         return new RecipeReport { Recipe = recipe, Problems = Ordered(problems), SkipUnsupported = options.SkipUnsupported, Applied = true, Summary = summary };
     }
 
+    /// <summary>How deep "recipes" steps may nest (a recipe that runs a recipe that runs one...).</summary>
+    public const int MaxNestedRecipes = 4;
+
     /// <summary>Evaluates each step's scripts and pairs it with its handler; unknown steps are reported.</summary>
     private List<(IRecipeStep Step, StepContext Context)> Plan(RecipeDescriptor recipe, RecipeRun run, RecipeProblems problems)
     {
-        var parameters = new Dictionary<string, string>(run.Options.Parameters, StringComparer.OrdinalIgnoreCase);
-        var evaluator = new RecipeScriptEvaluator(recipe.Root["variables"] as JsonObject, parameters, configuration, run.Options.Folder);
         var planned = new List<(IRecipeStep, StepContext)>();
+        PlanSteps(recipe, run, problems, planned, run.Options.Folder, within: null, [recipe.Name]);
+        return planned;
+    }
+
+    /// <summary>
+    /// Plans the steps of <paramref name="recipe"/>. A "recipes" step (Orchard's: {"Values": [{"name": ...}]}) is
+    /// replaced by the steps of the recipes it names, planned in its place: they are validated with everything
+    /// else and applied in the same transaction. Their problems carry the index of the "recipes" step and a path
+    /// inside their own file. Names resolve to the recipes shipped with SysRift, then to recipes next to the file.
+    /// </summary>
+    private void PlanSteps(RecipeDescriptor recipe, RecipeRun run, RecipeProblems problems, List<(IRecipeStep, StepContext)> planned, string? folder, (int Index, string File)? within, List<string> chain)
+    {
+        var parameters = new Dictionary<string, string>(run.Options.Parameters, StringComparer.OrdinalIgnoreCase);
+        var evaluator = new RecipeScriptEvaluator(recipe.Root["variables"] as JsonObject, parameters, configuration, folder);
         for (var i = 0; i < recipe.Steps.Count; i++)
         {
             if (recipe.Steps[i] is not JsonObject step || RecipeReader.StepName(step) is not { } name) continue;
-            var handler = _steps.FirstOrDefault(s => s.Names.Contains(name, StringComparer.OrdinalIgnoreCase));
-            var context = new StepContext(i, name, step, problems, run);
-            if (handler is null)
+            var index = within?.Index ?? i;
+            var path = within is { } outer ? $"{outer.File}:{JsonPath.Index("$.steps", i)}" : JsonPath.Index("$.steps", i);
+            var context = new StepContext(index, name, step, problems, run, path);
+            if (name.Equals("recipes", StringComparison.OrdinalIgnoreCase))
             {
-                context.Unsupported(context.Path, $"step \"{name}\" is not supported (SysRift runs {string.Join(", ", _steps.SelectMany(s => s.Names))}).");
+                evaluator.EvaluateTree(step, path, index, name, problems);
+                PlanNestedRecipes(context, run, problems, planned, folder, chain);
                 continue;
             }
 
-            evaluator.EvaluateTree(step, context.Path, i, name, problems);
+            var handler = _steps.FirstOrDefault(s => s.Names.Contains(name, StringComparer.OrdinalIgnoreCase));
+            if (handler is null)
+            {
+                context.Unsupported(context.Path, $"step \"{name}\" is not supported (SysRift runs {string.Join(", ", _steps.SelectMany(s => s.Names).Append("recipes"))}).");
+                continue;
+            }
+
+            evaluator.EvaluateTree(step, path, index, name, problems);
             planned.Add((handler, context));
         }
+    }
 
-        return planned;
+    private void PlanNestedRecipes(StepContext context, RecipeRun run, RecipeProblems problems, List<(IRecipeStep, StepContext)> planned, string? folder, List<string> chain)
+    {
+        var values = StepJson.OptionalArray(context, context.Step, context.Path, "Values");
+        var valuesPath = JsonPath.Property(context.Path, "Values");
+        if (values is null)
+        {
+            context.Error(valuesPath, "A recipes step needs \"Values\": a list of { \"name\": recipe name }.");
+            return;
+        }
+
+        for (var j = 0; j < values.Count; j++)
+        {
+            var entryPath = JsonPath.Index(valuesPath, j);
+            if (values[j] is not JsonObject entry || StepJson.RequiredString(context, entry, entryPath, "name") is not { } name) continue;
+            var namePath = JsonPath.Property(entryPath, "name");
+            if (chain.Contains(name, StringComparer.OrdinalIgnoreCase))
+            {
+                context.Error(namePath, $"recipe \"{name}\" runs itself ({string.Join(" → ", chain.Append(name))}).");
+                continue;
+            }
+
+            if (chain.Count > MaxNestedRecipes)
+            {
+                context.Error(namePath, $"recipes nest more than {MaxNestedRecipes} deep here.");
+                continue;
+            }
+
+            if (FindRecipe(name, folder) is not { } file)
+            {
+                context.Unsupported(namePath, $"recipe \"{name}\" is neither shipped with SysRift nor next to this recipe; it is not run.");
+                continue;
+            }
+
+            var own = new RecipeProblems();
+            var root = RecipeReader.Parse(File.ReadAllText(file), own);
+            var nested = root is null ? null : RecipeReader.Describe(root, own, file);
+            var fileName = Path.GetFileName(file);
+            foreach (var problem in own.All)
+                problems.Add(problem with { StepIndex = context.Index, StepName = context.Name, JsonPath = $"{fileName}:{problem.JsonPath}", Message = $"(recipe \"{name}\") {problem.Message}" });
+            if (nested is null || own.HasErrors) continue;
+            PlanSteps(nested, run, problems, planned, Path.GetDirectoryName(file), (context.Index, fileName), [.. chain, nested.Name]);
+        }
+    }
+
+    /// <summary>A shipped recipe by name, else a *.recipe.json beside the running recipe whose name matches (uploads have no folder).</summary>
+    private string? FindRecipe(string name, string? folder)
+    {
+        if (catalog.ResolveShipped(name) is { } shipped) return shipped;
+        if (folder is null || !Directory.Exists(folder)) return null;
+        return new RecipeCatalog(folder).ResolveShipped(name);
     }
 
     private static RecipeReport Report(RecipeDescriptor? recipe, RecipeProblems problems, RecipeOptions options) =>

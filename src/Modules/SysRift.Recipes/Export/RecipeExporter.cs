@@ -47,8 +47,9 @@ public sealed class RecipeExporter(SysRiftDbContext db, DocumentStore documents)
                 }).ToArray()),
             },
             await SettingsStepAsync(site, cancellationToken),
-            new JsonObject { ["name"] = "Content", ["data"] = await ContentAsync(cancellationToken) },
         };
+        if (await CustomSettingsStepAsync(cancellationToken) is { } custom) steps.Add(custom);
+        steps.Add(new JsonObject { ["name"] = "Content", ["data"] = await ContentAsync(cancellationToken) });
 
         return new JsonObject
         {
@@ -71,6 +72,16 @@ public sealed class RecipeExporter(SysRiftDbContext db, DocumentStore documents)
         if (site.HomeRoute is not null) step["HomeRoute"] = JsonSerializer.SerializeToNode(site.HomeRoute);
         foreach (var name in (await documents.NamesAsync(cancellationToken)).Where(n => n.StartsWith(SiteSettings.NamedSettingsPrefix, StringComparison.Ordinal)))
             step[name[SiteSettings.NamedSettingsPrefix.Length..]] = JsonNode.Parse(await documents.GetRawAsync(name, cancellationToken) ?? "null");
+        return step;
+    }
+
+    /// <summary>Orchard's custom-settings step, when the site holds any (each kept whole by <see cref="Steps.CustomSettingsStep"/>).</summary>
+    private async Task<JsonObject?> CustomSettingsStepAsync(CancellationToken cancellationToken)
+    {
+        var names = (await documents.NamesAsync(cancellationToken)).Where(n => n.StartsWith(Steps.CustomSettingsStep.DocumentPrefix, StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        if (names.Count == 0) return null;
+        var step = new JsonObject { ["name"] = "custom-settings" };
+        foreach (var name in names) step[name[Steps.CustomSettingsStep.DocumentPrefix.Length..]] = JsonNode.Parse(await documents.GetRawAsync(name, cancellationToken) ?? "null");
         return step;
     }
 

@@ -42,6 +42,8 @@ public sealed class RecipeProblems
 
     public bool HasUnsupported => _all.Any(p => p.Kind == ProblemKind.Unsupported);
 
+    public void Add(RecipeProblem problem) => _all.Add(problem);
+
     public void Error(int? step, string? stepName, string path, string message) => _all.Add(new(ProblemKind.Error, step, stepName, path, message));
 
     public void Kept(int? step, string? stepName, string path, string message) => _all.Add(new(ProblemKind.Kept, step, stepName, path, message));

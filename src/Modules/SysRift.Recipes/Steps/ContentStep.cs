@@ -39,11 +39,11 @@ public sealed class ContentStep(ContentValidator validator, ContentBuildingBlock
         await CheckPathsAgainstSiteAsync(context, prepared, dataPath, cancellationToken);
         await CheckSingletonsAsync(context, prepared, dataPath, cancellationToken);
         await CheckAliasesAgainstSiteAsync(context, prepared, dataPath, cancellationToken);
-        context.Run.Content[context.Index] = prepared;
+        context.PreparedContent = prepared;
     }
 
     public async Task<string> ApplyAsync(StepContext context, CancellationToken cancellationToken) =>
-        await importer.ImportAsync(context.Run.Content.GetValueOrDefault(context.Index) ?? [], context.Run.Options, cancellationToken);
+        await importer.ImportAsync(context.PreparedContent ?? [], context.Run.Options, cancellationToken);
 
     private RecipeContentEntry? Prepare(StepContext context, JsonNode? node, string path, int index)
     {

@@ -18,9 +18,6 @@ public sealed class RecipeRun(RecipeOptions options, ContentDefinitionDocument d
     /// <summary>False before setup: there is no database to check paths against.</summary>
     public bool SiteHasContent { get; init; }
 
-    /// <summary>Content prepared by validation, per step index, for application.</summary>
-    public Dictionary<int, List<RecipeContentEntry>> Content { get; } = [];
-
     /// <summary>Public paths claimed by this recipe's items (path to item id), across steps.</summary>
     public Dictionary<string, string> ClaimedPaths { get; } = new(StringComparer.Ordinal);
 

@@ -4,14 +4,18 @@ using SysRift.Recipes.Reading;
 namespace SysRift.Recipes.Steps;
 
 /// <summary>One step being validated or applied: where it is, its JSON, and where its problems go.</summary>
-public sealed class StepContext(int index, string name, JsonObject step, RecipeProblems problems, RecipeRun run)
+/// <remarks>A step of a recipe that a "recipes" step runs has the index of that step and a path inside its own file ("blog.recipe.json:$.steps[1]").</remarks>
+public sealed class StepContext(int index, string name, JsonObject step, RecipeProblems problems, RecipeRun run, string? path = null)
 {
     public int Index { get; } = index;
     public string Name { get; } = name;
     public JsonObject Step { get; } = step;
     public RecipeRun Run { get; } = run;
-    public string Path => JsonPath.Index("$.steps", Index);
+    public string Path { get; } = path ?? JsonPath.Index("$.steps", index);
     public RecipeProblems Problems { get; } = problems;
+
+    /// <summary>What validation prepared for application (a Content step's checked items).</summary>
+    public List<RecipeContentEntry>? PreparedContent { get; set; }
 
     public bool SkipUnsupported => Run.Options.SkipUnsupported;
 
