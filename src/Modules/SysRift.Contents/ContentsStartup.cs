@@ -28,10 +28,13 @@ public sealed class ContentsStartup : IModuleStartup
     {
         services.AddContentPart<TitlePart>().AddContentPart<AutoroutePart>().AddContentPart<MarkdownBodyPart>().AddContentPart<HtmlBodyPart>()
             .AddContentPart<FlowPart>().AddContentPart<BagPart>().AddContentPart<ListPart>().AddContentPart<ContainedPart>()
-            .AddContentPart<AliasPart>().AddContentPart<SeoMetaPart>();
+            .AddContentPart<AliasPart>().AddContentPart<SeoMetaPart>()
+            .AddContentPart<MenuPart>().AddContentPart<MenuItemsListPart>().AddContentPart<LinkMenuItemPart>().AddContentPart<HtmlMenuItemPart>()
+            .AddContentPart<TaxonomyPart>();
         services.AddContentField<TextField>().AddContentField<MarkdownField>().AddContentField<NumericField>().AddContentField<BooleanField>()
             .AddContentField<DateField>().AddContentField<DateTimeField>().AddContentField<TimeField>().AddContentField<LinkField>()
-            .AddContentField<MultiTextField>().AddContentField<ContentPickerField>().AddContentField<HtmlField>().AddContentField<MediaField>();
+            .AddContentField<MultiTextField>().AddContentField<ContentPickerField>().AddContentField<HtmlField>().AddContentField<MediaField>()
+            .AddContentField<TaxonomyField>();
         services.AddSingleton<Html.HtmlRenderer>();
         services.AddSingleton<ContentBuildingBlocks>();
         services.AddScoped<ScopedDefinitions>();
@@ -41,6 +44,8 @@ public sealed class ContentsStartup : IModuleStartup
         services.AddSingleton<ContentValidator>();
         services.AddSingleton<ContentDefinitionService>();
         services.AddSingleton<PublishedContent>();
+        services.AddSingleton<TermPages>();
+        services.AddSingleton<SiteMenu>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ContentViewSelector>();
         services.AddSingleton(TimeProvider.System);

@@ -86,4 +86,7 @@ public abstract class ContentPartType : ContentBlock
     /// items by their ListPart): where an item holds it, it is edited and indexed as if the type had it.
     /// </summary>
     public virtual bool AttachedToItems => false;
+
+    /// <summary>The item's display text this part gives (TitlePart's title, a menu link's text); null when it gives none.</summary>
+    public virtual string? DisplayTextOf(JsonObject part) => null;
 }

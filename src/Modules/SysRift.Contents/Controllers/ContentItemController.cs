@@ -14,7 +14,8 @@ public sealed class ContentItemController(
     PublishedContent published,
     SiteSettingsService siteSettings,
     ContentDefinitionService definitions,
-    ContentViewSelector views) : Controller
+    ContentViewSelector views,
+    TermPages terms) : Controller
 {
     [HttpGet, HttpHead]
     public async Task<IActionResult> Display(string? path, CancellationToken cancellationToken)
@@ -33,11 +34,24 @@ public sealed class ContentItemController(
 
         // A site without a home item (set up empty, or before one is chosen) greets at "/" instead of a 404.
         if (item is null && normalized.Length == 0) return View("Welcome", site);
+        if (item is null && normalized.Length > 0 && await terms.FindAsync(normalized, cancellationToken) is { } term)
+            return await TermPageAsync(term, site, cancellationToken);
         if (item is null) return NotFoundPage(site);
 
         var type = (await definitions.GetAsync(cancellationToken)).Type(item.ContentType);
         var model = new ContentDisplayModel(item, type, "Detail", site, IsHome: normalized.Length == 0 || site.HomeContentItemId == item.ContentItemId);
         return View(views.Select(ControllerContext, item.ContentType, "Detail"), model);
+    }
+
+    /// <summary>A taxonomy term: the term itself (by its type's views) and, below, the items it tags, newest first and paged.</summary>
+    private async Task<IActionResult> TermPageAsync(TermPages.TermLink term, SiteSettings site, CancellationToken cancellationToken)
+    {
+        var page = int.TryParse(Request.Query["page"], out var p) && p > 0 ? p : 1;
+        var items = await published.TaggedAsync(term.TermId, page, site.PageSize, cancellationToken);
+        if (page > items.PageCount) return NotFoundPage(site);
+        var termItem = ContentItem.FromJson(term.Term);
+        var type = (await definitions.GetAsync(cancellationToken)).Type(termItem.ContentType);
+        return View("Term", new TermPageModel(new ContentDisplayModel(termItem, type, "Detail", site, IsHome: false), term, items));
     }
 
     private ViewResult NotFoundPage(SiteSettings site)

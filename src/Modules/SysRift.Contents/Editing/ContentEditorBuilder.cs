@@ -70,7 +70,7 @@ public sealed class ContentEditorBuilder(ContentBuildingBlocks blocks, IServiceP
     {
         editor.Nested.Clear();
         editor.AddableTypes.Clear();
-        editor.AddableTypes.AddRange(part.AddableTypes(editor.Settings, definitions).Select(t => (t.Name, t.DisplayName is { Length: > 0 } d ? d : t.Name)));
+        editor.AddableTypes.AddRange(part.AddableTypes(editor.Settings, editor.Value, definitions).Select(t => (t.Name, t.DisplayName is { Length: > 0 } d ? d : t.Name)));
         var index = 0;
         foreach (var json in part.Items(editor.Value))
         {
@@ -116,7 +116,7 @@ public sealed class ContentEditorBuilder(ContentBuildingBlocks blocks, IServiceP
                 var nestedEditors = await DescribeAsync(nested, type, definitions, prefix, depth + 1, cancellationToken);
                 foreach (var child in nestedEditors) await BindOneAsync(form, child, nested, definitions, command, depth + 1, cancellationToken, d => done ??= d);
                 foreach (var (name, content) in nested.Content) json[name] = content?.DeepClone();
-                if (nested.Title is { } title) json["DisplayText"] = title;
+                if (DisplayText(nested, type) is { } text) json["DisplayText"] = text;
             }
 
             items.Add(json);
@@ -153,13 +153,17 @@ public sealed class ContentEditorBuilder(ContentBuildingBlocks blocks, IServiceP
         editor.Value = value;
     }
 
+    /// <summary>The display text a nested item's parts give (its title, a menu link's text), in the type's order.</summary>
+    private string? DisplayText(ContentItem item, ContentTypeDefinition type) =>
+        type.OrderedParts().Select(p => blocks.Part(p.PartName) is { } block && item.Part(p.Name) is { } part ? block.DisplayTextOf(part) : null).FirstOrDefault(t => t is not null);
+
     private static string? Apply(NestedCommand command, List<JsonObject> items, NestedItemsPart part, EditorField editor, ContentDefinitionDocument definitions)
     {
         switch (command.Action)
         {
             case "add":
                 var typeName = command.Argument;
-                var type = part.AddableTypes(editor.Settings, definitions).FirstOrDefault(t => t.Name == typeName);
+                var type = part.AddableTypes(editor.Settings, editor.Value, definitions).FirstOrDefault(t => t.Name == typeName);
                 if (type is null) return $"\"{typeName}\" cannot be added to {editor.Label}.";
                 var json = new JsonObject { ["ContentItemId"] = IdGenerator.NewId(), ["ContentType"] = type.Name, ["DisplayText"] = "" };
                 foreach (var typePart in type.ContentTypePartDefinitionRecords) json[typePart.Name] = new JsonObject();

@@ -17,23 +17,26 @@ public abstract class NestedItemsPart : ContentPartType
 
     public override IReadOnlyList<BlockSetting> Settings { get; } =
     [
-        new("ContainedContentTypes", SettingKind.Names, "Types that can be added", "Technical names, separated by commas; empty offers every widget type (stereotype Widget)."),
+        new("ContainedContentTypes", SettingKind.Names, "Types that can be added", "Technical names, separated by commas; empty offers every type of the part's stereotype (Widget; MenuItem for menus)."),
     ];
 
     /// <summary>
     /// The types an editor may add: those the part's settings name (ContainedContentTypes, or Orchard's
     /// ContainedStereotypes on a BagPart), otherwise every type whose stereotype is Widget.
     /// </summary>
-    public IEnumerable<ContentTypeDefinition> AddableTypes(JsonObject settings, ContentDefinitionDocument definitions)
+    public virtual IEnumerable<ContentTypeDefinition> AddableTypes(JsonObject settings, JsonObject? value, ContentDefinitionDocument definitions)
     {
         var named = SettingsReader.Strings(settings, SettingsGroup, "ContainedContentTypes");
         var stereotypes = SettingsReader.Strings(settings, SettingsGroup, "ContainedStereotypes");
-        if (stereotypes.Length == 0 && named.Length == 0) stereotypes = ["Widget"];
+        if (stereotypes.Length == 0 && named.Length == 0) stereotypes = [DefaultStereotype];
         return definitions.ContentTypeDefinitionRecords
             .Where(t => named.Contains(t.Name, StringComparer.OrdinalIgnoreCase)
                 || stereotypes.Contains(SettingsReader.String(t.Settings, "ContentTypeSettings", "Stereotype") ?? "", StringComparer.OrdinalIgnoreCase))
             .OrderBy(t => t.DisplayName, StringComparer.CurrentCultureIgnoreCase);
     }
+
+    /// <summary>What an editor may add when the settings name nothing: types of this stereotype.</summary>
+    protected virtual string DefaultStereotype => "Widget";
 
     public IEnumerable<JsonObject> Items(JsonObject? part) =>
         part?[ItemsProperty] is JsonArray items ? items.OfType<JsonObject>() : [];

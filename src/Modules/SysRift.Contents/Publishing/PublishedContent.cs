@@ -51,6 +51,21 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, ChangeSignal s
         });
     }
 
+    /// <summary>One page of published items of any type that carry <paramref name="value"/> as a term (a taxonomy term's id), newest first.</summary>
+    public Task<ContentPage> TaggedAsync(string value, int page, int pageSize, CancellationToken cancellationToken = default)
+    {
+        page = Math.Max(1, page);
+        pageSize = Math.Clamp(pageSize, 1, 100);
+        return GetAsync($"tagged:{value}:{page}:{pageSize}", async db =>
+        {
+            var query = db.ContentVersions.Where(v => v.Published && db.ContentTerms.Any(t => t.ContentItemId == v.ContentItemId && t.Value == value));
+            var total = await query.CountAsync(cancellationToken);
+            var items = await query.OrderByDescending(v => v.PublishedUtc).ThenByDescending(v => v.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
+            return new ContentPage(items.Select(ContentVersionMapper.ToItem).ToList(), page, pageSize, total);
+        });
+    }
+
     /// <summary>Published items holding a field term, in term order ("Article.StartHere"), or with one value ("Article.Flagship" = "true").</summary>
     public Task<IReadOnlyList<ContentItem>> ByTermAsync(string contentType, string field, string? value = null, int take = 12, CancellationToken cancellationToken = default) =>
         GetAsync<IReadOnlyList<ContentItem>>($"term:{contentType}:{field}:{value}:{take}", async db =>

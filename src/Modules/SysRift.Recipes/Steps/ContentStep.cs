@@ -6,6 +6,7 @@ using SysRift.Contents.Items;
 using SysRift.Contents.Parts;
 using SysRift.Contents.Validation;
 using SysRift.Core.Data;
+using SysRift.Core.Documents;
 using SysRift.Core.Ids;
 using SysRift.Recipes.Reading;
 
@@ -16,7 +17,7 @@ namespace SysRift.Recipes.Steps;
 /// its type; Published/Latest map onto the lifecycle (Published: publish this content; Latest only: save
 /// it as a draft). Re-running a recipe updates items by ContentItemId; unchanged entries are left alone.
 /// </summary>
-public sealed class ContentStep(ContentValidator validator, ContentBuildingBlocks blocks, ContentImporter importer, SysRiftDbContext db) : IRecipeStep
+public sealed class ContentStep(ContentValidator validator, ContentBuildingBlocks blocks, ContentImporter importer, SysRiftDbContext db, DocumentStore documents) : IRecipeStep
 {
     public IReadOnlyList<string> Names { get; } = ["Content"];
 
@@ -42,8 +43,11 @@ public sealed class ContentStep(ContentValidator validator, ContentBuildingBlock
         context.PreparedContent = prepared;
     }
 
-    public async Task<string> ApplyAsync(StepContext context, CancellationToken cancellationToken) =>
-        await importer.ImportAsync(context.PreparedContent ?? [], context.Run.Options, cancellationToken);
+    public async Task<string> ApplyAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        await OrchardFeatureTypes.StoreAsync(documents, context.Run, cancellationToken);
+        return await importer.ImportAsync(context.PreparedContent ?? [], context.Run.Options, cancellationToken);
+    }
 
     private RecipeContentEntry? Prepare(StepContext context, JsonNode? node, string path, int index)
     {
@@ -56,6 +60,13 @@ public sealed class ContentStep(ContentValidator validator, ContentBuildingBlock
         var typeName = StepJson.RequiredString(context, entry, path, "ContentType");
         if (typeName is null) return null;
         var type = context.Run.Definitions.Type(typeName);
+        if (type is null && OrchardFeatureTypes.FeatureOf(typeName) is { } feature)
+        {
+            var added = OrchardFeatureTypes.Enable(context.Run, feature);
+            context.Warning(JsonPath.Property(path, "ContentType"), $"type \"{typeName}\" is defined in code by Orchard's {feature}; SysRift defines {string.Join(", ", added)} as that feature does.");
+            type = context.Run.Definitions.Type(typeName);
+        }
+
         if (type is null)
         {
             // Orchard features define some types in code (Menu, Layer...); the recipe cannot know them here.

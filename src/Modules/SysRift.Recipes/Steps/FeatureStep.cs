@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using SysRift.Core.Documents;
 using SysRift.Core.Modularity;
 using SysRift.Recipes.Reading;
 
@@ -10,7 +11,7 @@ namespace SysRift.Recipes.Steps;
 /// SysRift's modules are always on, so enabling one it has is accepted as already done; any other
 /// feature or theme, and disabling, is reported as unsupported by name.
 /// </summary>
-public sealed class FeatureStep(ModuleCatalog modules) : IRecipeStep
+public sealed class FeatureStep(ModuleCatalog modules, DocumentStore documents) : IRecipeStep
 {
     // Orchard Core features whose capability SysRift provides built in.
     private static readonly HashSet<string> OrchardEquivalents = new(StringComparer.OrdinalIgnoreCase)
@@ -18,6 +19,7 @@ public sealed class FeatureStep(ModuleCatalog modules) : IRecipeStep
         "OrchardCore.Contents", "OrchardCore.ContentTypes", "OrchardCore.ContentFields", "OrchardCore.Title",
         "OrchardCore.Autoroute", "OrchardCore.Markdown", "OrchardCore.Settings", "OrchardCore.Recipes",
         "OrchardCore.Roles", "OrchardCore.Users", "OrchardCore.HomeRoute", "OrchardCore.Setup",
+        "OrchardCore.Html", "OrchardCore.Flows", "OrchardCore.Lists", "OrchardCore.Alias", "OrchardCore.Seo",
     };
 
     public IReadOnlyList<string> Names { get; } = ["Feature"];
@@ -38,7 +40,12 @@ public sealed class FeatureStep(ModuleCatalog modules) : IRecipeStep
                 }
 
                 var name = v.GetValue<string>();
-                if (key == "disable")
+                if (key == "enable" && OrchardFeatureTypes.IsFeature(name))
+                {
+                    if (OrchardFeatureTypes.Enable(context.Run, name) is { Count: > 0 } added)
+                        context.Warning(path, $"feature \"{name}\" defines {string.Join(", ", added)} in code in Orchard; SysRift defines them the same way.");
+                }
+                else if (key == "disable")
                     context.Unsupported(path, $"disabling feature \"{name}\" is not supported (SysRift's modules are always on).");
                 else if (!Has(name))
                     context.Unsupported(path, $"feature \"{name}\" is not supported.");
@@ -48,10 +55,14 @@ public sealed class FeatureStep(ModuleCatalog modules) : IRecipeStep
         return Task.CompletedTask;
     }
 
-    public Task<string> ApplyAsync(StepContext context, CancellationToken cancellationToken) =>
-        Task.FromResult("Feature: nothing to do (SysRift's modules are always on).");
+    public async Task<string> ApplyAsync(StepContext context, CancellationToken cancellationToken)
+    {
+        var added = context.Run.FeatureTypes.Select(t => t.Name).ToList();
+        await OrchardFeatureTypes.StoreAsync(documents, context.Run, cancellationToken);
+        return added.Count == 0 ? "Feature: nothing to do (SysRift's modules are always on)." : $"Feature: types {string.Join(", ", added)} defined.";
+    }
 
-    public bool Has(string name) => OrchardEquivalents.Contains(name) || modules.Has(name);
+    public bool Has(string name) => OrchardEquivalents.Contains(name) || OrchardFeatureTypes.IsFeature(name) || modules.Has(name);
 }
 
 public sealed class ThemesStep(ModuleCatalog modules) : IRecipeStep

@@ -21,6 +21,9 @@ public sealed class RecipeRun(RecipeOptions options, ContentDefinitionDocument d
     /// <summary>Public paths claimed by this recipe's items (path to item id), across steps.</summary>
     public Dictionary<string, string> ClaimedPaths { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Types of Orchard features (Menu, Taxonomy) this run added to <see cref="Definitions"/>, still to be stored.</summary>
+    public List<ContentTypeDefinition> FeatureTypes { get; } = [];
+
     /// <summary>Aliases claimed by this recipe's items (alias to item id), across steps; compared without case as Orchard does.</summary>
     public Dictionary<string, string> ClaimedAliases { get; } = new(StringComparer.OrdinalIgnoreCase);
 }

@@ -15,6 +15,8 @@ public sealed class TitlePart : ContentPartType
 
     public override string Name => "TitlePart";
 
+    public override string? DisplayTextOf(JsonObject part) => BlockJson.Text(part, "Title") is { Length: > 0 } title ? title : null;
+
     public override string Label => "Title";
 
     public override string Description => "The item's title, which lists and headings show.";
