@@ -26,7 +26,6 @@ public sealed class AdminStartup : IModuleStartup
         services.AddScoped<SystemStatus>();
         services.AddScoped<UserPermissions>();
         services.AddScoped<ContentTypes.ContentTypeEditor>();
-        services.AddSingleton<MediaStore>();
         services.AddSingleton<IAuthorizationPolicyProvider, PermissionPolicies>();
         services.AddScoped<IAuthorizationHandler, PermissionHandler>();
         services.ConfigureApplicationCookie(options =>
@@ -46,6 +45,4 @@ public sealed class AdminStartup : IModuleStartup
     }
 
     public void ConfigurePipeline(IApplicationBuilder app) => app.UseMiddleware<UploadLimits>();
-
-    public void MapEndpoints(IEndpointRouteBuilder endpoints) => MediaEndpoint.Map(endpoints);
 }

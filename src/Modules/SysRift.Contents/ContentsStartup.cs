@@ -12,6 +12,7 @@ using SysRift.Contents.Indexing;
 using SysRift.Contents.Items;
 using SysRift.Contents.Lifecycle;
 using SysRift.Contents.Markdown;
+using SysRift.Contents.Media;
 using SysRift.Contents.Parts;
 using SysRift.Contents.Publishing;
 using SysRift.Contents.Validation;
@@ -46,6 +47,7 @@ public sealed class ContentsStartup : IModuleStartup
         services.AddSingleton<PublishedContent>();
         services.AddSingleton<TermPages>();
         services.AddSingleton<SiteMenu>();
+        services.AddSingleton<MediaStore>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ContentViewSelector>();
         services.AddSingleton(TimeProvider.System);
@@ -63,6 +65,7 @@ public sealed class ContentsStartup : IModuleStartup
 
     public void MapEndpoints(IEndpointRouteBuilder endpoints)
     {
+        MediaEndpoint.Map(endpoints);
         // Lowest priority: every other module's routes win; whatever is left may be a content path.
         // "{**path}", not the default "{*path:nonfile}": a content path may hold a dot ("articles/v1.2").
         endpoints.MapFallbackToController("{**path}", "Display", "ContentItem");

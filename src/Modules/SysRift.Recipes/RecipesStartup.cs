@@ -23,6 +23,7 @@ public sealed class RecipesStartup : IModuleStartup
         services.AddScoped<IRecipeStep, ContentStep>();
         services.AddScoped<IRecipeStep, SettingsStep>();
         services.AddScoped<IRecipeStep, CustomSettingsStep>();
+        services.AddScoped<IRecipeStep, MediaStep>();
         services.AddScoped<IRecipeStep, RolesStep>();
         services.AddScoped<IRecipeStep, FeatureStep>();
         services.AddScoped<IRecipeStep, ThemesStep>();

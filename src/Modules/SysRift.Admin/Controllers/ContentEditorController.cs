@@ -1,3 +1,4 @@
+using SysRift.Contents.Media;
 using Microsoft.AspNetCore.Http;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,3 +1,4 @@
+using SysRift.Contents.Media;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using SysRift.Admin.Security;

@@ -1,3 +1,4 @@
+using SysRift.Contents.Media;
 using System.Net;
 using Microsoft.AspNetCore.Http;
 

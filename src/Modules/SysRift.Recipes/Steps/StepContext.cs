@@ -17,6 +17,9 @@ public sealed class StepContext(int index, string name, JsonObject step, RecipeP
     /// <summary>What validation prepared for application (a Content step's checked items).</summary>
     public List<RecipeContentEntry>? PreparedContent { get; set; }
 
+    /// <summary>A media step's files, read and checked, for application.</summary>
+    public List<(string Target, byte[] Bytes)>? PreparedMedia { get; set; }
+
     public bool SkipUnsupported => Run.Options.SkipUnsupported;
 
     public void Error(string path, string message) => Problems.Error(Index, Name, path, message);
