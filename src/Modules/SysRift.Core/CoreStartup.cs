@@ -22,6 +22,7 @@ public sealed class CoreStartup : IModuleStartup
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SiteSettingsService>();
         services.AddSingleton<PublicAddress>();
+        services.AddMetrics();
         services.AddSingleton<Diagnostics.SiteMetrics>();
         services.AddScoped<PendingChanges>();
         services.AddScoped<ScopedDatabase>();

@@ -8,9 +8,14 @@ namespace SysRift.Operations;
 
 public sealed class OperationsStartup : IModuleStartup
 {
-    public ModuleManifest Manifest { get; } = new("SysRift.Operations", "Health endpoints, Prometheus metrics and request ids.", "SysRift.Core");
+    public ModuleManifest Manifest { get; } = new("SysRift.Operations", "Health endpoints, OpenTelemetry metrics (Prometheus at /metrics, OTLP) and traces, request ids.", "SysRift.Core");
 
-    public void ConfigureServices(IServiceCollection services, IConfiguration configuration) { }
+    public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
+    {
+        Telemetry.Add(services, configuration);
+        services.AddSingleton<SiteGauges>();
+        services.AddHostedService(provider => provider.GetRequiredService<SiteGauges>());
+    }
 
     public void ConfigurePipeline(IApplicationBuilder app) => app.UseMiddleware<RequestTelemetryMiddleware>();
 

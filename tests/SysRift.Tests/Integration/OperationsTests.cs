@@ -23,24 +23,30 @@ public sealed partial class OperationsTests
         wrongToken.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "guess");
         Assert.Equal(HttpStatusCode.NotFound, (await client.SendAsync(wrongToken)).StatusCode);
 
+        var import = await site.InScopeAsync(s => s.GetRequiredService<SysRift.Recipes.Execution.RecipeExecutor>().ImportAsync("""{ "name": "nothing", "steps": [] }""", new()));
+        Assert.True(import.Applied);
+        await site.Services.GetRequiredService<SysRift.Operations.SiteGauges>().RefreshAsync();
         using var scrape = new HttpRequestMessage(HttpMethod.Get, "/metrics");
         scrape.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", SiteFactory.MetricsToken);
         var response = await client.SendAsync(scrape);
         Assert.Equal("text/plain", response.Content.Headers.ContentType!.MediaType);
         var text = await response.Content.ReadAsStringAsync();
 
-        // Every sample line is "name{labels} value" and every metric has HELP and TYPE.
+        // Every sample line is "name{labels} value", under OpenTelemetry's standard names.
         foreach (var line in text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')))
             Assert.Matches(Sample(), line);
-        Assert.Matches(@"sysrift_http_requests_total\{route=""SysRift.Contents.Controllers.ContentItemController.Display [^""]*"",status=""200""\} [1-9]", text);
-        Assert.Matches(@"sysrift_http_requests_total\{route=""\(page cache\)"",status=""200""\} [1-9]", text);
-        Assert.Contains("status=\"404\"", text, StringComparison.Ordinal);
-        Assert.Matches(@"sysrift_http_request_duration_seconds_bucket\{route=""SysRift.Contents.Controllers.ContentItemController.Display [^""]*"",le=""\+Inf""\} [1-9]", text);
-        Assert.Matches(@"sysrift_uptime_seconds [0-9]", text);
-        Assert.Matches(@"sysrift_page_cache_total\{result=""hit""\} [1-9]", text);
-        Assert.Contains("sysrift_content_items{type=\"Article\",status=\"Published\"} 9", text, StringComparison.Ordinal);
-        Assert.Contains("sysrift_recipe_imports_total{result=\"applied\"} 1", text, StringComparison.Ordinal);
-        Assert.Contains("sysrift_signin_failures_total", text, StringComparison.Ordinal);
+        Assert.Matches(@"http_server_request_duration_seconds_count\{[^}]*http_response_status_code=""200""[^}]*http_route=""\{\*\*path\}""[^}]*\} [1-9]", text);
+        Assert.Matches(@"http_server_request_duration_seconds_bucket\{[^}]*http_route=""\(page cache\)""[^}]*le=""\+Inf""[^}]*\} [1-9]", text);
+        Assert.Matches(@"http_server_request_duration_seconds_count\{[^}]*http_response_status_code=""404""", text);
+        Assert.Matches(@"microsoft_entityframeworkcore_queries_total(\{[^}]*\})? [1-9]", text);
+        Assert.Matches(@"dotnet_gc_collections_total", text);
+        Assert.Matches(@"sysrift_page_cache_lookups_total\{[^}]*result=""hit""[^}]*\} [1-9]", text);
+        Assert.Matches(@"sysrift_content_items\{[^}]*status=""Published""[^}]*type=""Article""[^}]*\} 9", text);
+        Assert.Matches(@"sysrift_recipe_runs_total\{[^}]*result=""applied""[^}]*\} [1-9]", text);
+        Assert.Matches(@"sysrift_setup_complete(\{[^}]*\})? 1", text);
+        // The per-site totals (the admin's System page) count this site only.
+        var metrics = site.Services.GetRequiredService<SysRift.Core.Diagnostics.SiteMetrics>();
+        Assert.True(metrics.PageCacheHits >= 1 && metrics.RecipesApplied == 2, $"{metrics.PageCacheHits} hits, {metrics.RecipesApplied} recipes");
         Assert.DoesNotContain("Data Source", text, StringComparison.Ordinal);
         Assert.DoesNotContain(database.DataPath, text, StringComparison.Ordinal);
     }
@@ -77,6 +83,6 @@ public sealed partial class OperationsTests
         }
     }
 
-    [GeneratedRegex(@"^[a-z_]+(\{([a-z_]+=""(?:[^""\\]|\\.)*"",?)+\})? -?[0-9.eE+-]+$")]
+    [GeneratedRegex(@"^[a-zA-Z_:][a-zA-Z0-9_:]*(\{([a-zA-Z_][a-zA-Z0-9_]*=""(?:[^""\\]|\\.)*"",?)+\})? (-?[0-9.eE+-]+|\+Inf|-Inf|NaN)( -?[0-9]+)?$")]
     private static partial Regex Sample();
 }

@@ -37,13 +37,16 @@ public sealed class PageCacheRaceTests
         }
     }
 
+    private static readonly System.Diagnostics.Metrics.IMeterFactory Meters =
+        new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
+
     private static (PublicPageCache Cache, ChangeSignal Signal, Site Site) Create(params string[] parameters)
     {
         var site = new Site();
         var signal = new ChangeSignal();
         var options = new PageCacheOptions();
         options.QueryParameters.UnionWith(parameters);
-        return (new PublicPageCache(site.RenderAsync, signal, new SiteMetrics(), Options.Create(options)), signal, site);
+        return (new PublicPageCache(site.RenderAsync, signal, new SiteMetrics(Meters), Options.Create(options)), signal, site);
     }
 
     private static async Task<string> GetAsync(PublicPageCache cache, string path, string query = "")

@@ -43,7 +43,7 @@ public sealed class AccountController(SignInManager<IdentityUser> signIn, SiteMe
             return LocalRedirect(form.ReturnUrl);
         }
 
-        metrics.Increment("sysrift_signin_failures_total");
+        metrics.SignInFailed();
         logger.LogWarning("Failed sign-in for {UserName}{LockedOut}", form.UserName.Trim(), result.IsLockedOut ? " (locked out)" : "");
         await audit.RecordAsync(null, AuditTrail.Categories.Account, result.IsLockedOut ? "SignInLockedOut" : "SignInFailed", form.UserName.Trim(), form.UserName.Trim(), $"From {HttpContext.Connection.RemoteIpAddress}");
         if (started.Elapsed < FailureFloor) await Task.Delay(FailureFloor - started.Elapsed);

@@ -44,9 +44,7 @@ public sealed class SystemStatus(SiteShell shell, SysRiftDbContext db, SiteMetri
             DateTime.Now - process.StartTime,
             configuration["SysRift:NodeName"] is { Length: > 0 } node ? node : Environment.MachineName,
             settings.Provider.ToString(), settings.Redacted(), size, schema, SchemaMigrator.LatestVersion(settings.Provider),
-            metrics.Value("sysrift_page_cache_total", "result=\"hit\""), metrics.Value("sysrift_page_cache_total", "result=\"miss\""),
-            metrics.Value("sysrift_recipe_imports_total", "result=\"applied\""), metrics.Value("sysrift_recipe_imports_total", "result=\"refused\""),
-            metrics.Value("sysrift_signin_failures_total"), process.WorkingSet64, errors.Newest(), migrations, problem);
+            metrics.PageCacheHits, metrics.PageCacheMisses, metrics.RecipesApplied, metrics.RecipesRefused, metrics.SignInFailures, process.WorkingSet64, errors.Newest(), migrations, problem);
     }
 
     private sealed record MigrationRow(string Name, string AppliedUtc);

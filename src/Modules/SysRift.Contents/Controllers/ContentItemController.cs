@@ -17,7 +17,7 @@ public sealed class ContentItemController(
     ContentViewSelector views,
     TermPages terms) : Controller
 {
-    [HttpGet, HttpHead]
+    [HttpGet, HttpHead, Core.Diagnostics.RouteLabel("{**path}")]
     public async Task<IActionResult> Display(string? path, CancellationToken cancellationToken)
     {
         var site = await siteSettings.GetAsync(cancellationToken);

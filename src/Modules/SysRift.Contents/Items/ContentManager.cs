@@ -5,6 +5,7 @@ using SysRift.Contents.Parts;
 using SysRift.Contents.Lifecycle;
 using SysRift.Contents.Validation;
 using SysRift.Core.Data;
+using SysRift.Core.Diagnostics;
 using SysRift.Core.Documents;
 using SysRift.Core.Ids;
 using SysRift.Core.Signals;
@@ -68,6 +69,9 @@ public sealed class ContentManager(
         if (string.IsNullOrWhiteSpace(item.ContentItemId)) item.ContentItemId = IdGenerator.NewId();
         ContentNormalizer.Prepare(item, type);
 
+        using var activity = SiteMetrics.Activities.StartActivity(publish ? "content publish" : "content save draft");
+        activity?.SetTag("sysrift.content_item_id", item.ContentItemId);
+        activity?.SetTag("sysrift.content_type", item.ContentType);
         var errors = validator.Validate(item, definitionDocument);
         if (errors.Count > 0) return ContentResult.Invalid(errors);
 
@@ -89,10 +93,12 @@ public sealed class ContentManager(
     }
 
     /// <summary>Publish (the latest version, or <paramref name="versionId"/> when it is an earlier one), unpublish, discard the draft, delete or restore.</summary>
-    public Task<ContentResult> TransitionAsync(string contentItemId, ContentAction action, int? expectedRevision, string? user, CancellationToken cancellationToken = default, string? versionId = null)
+    public async Task<ContentResult> TransitionAsync(string contentItemId, ContentAction action, int? expectedRevision, string? user, CancellationToken cancellationToken = default, string? versionId = null)
     {
         if (action == ContentAction.SaveDraft) throw new ArgumentException("Saving a draft needs content: use SaveAsync.", nameof(action));
-        return InUnitOfWorkAsync(contentItemId, expectedRevision, null, async state =>
+        using var activity = SiteMetrics.Activities.StartActivity("content " + action);
+        activity?.SetTag("sysrift.content_item_id", contentItemId);
+        return await InUnitOfWorkAsync(contentItemId, expectedRevision, null, async state =>
         {
             if (state.Header is null) return Refusal("no such item");
             var goingLive = action == ContentAction.PublishEarlierVersion

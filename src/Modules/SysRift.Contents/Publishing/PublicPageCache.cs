@@ -42,6 +42,12 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
         }
     }
 
+    /// <summary>
+    /// The "endpoint" of a page served from the cache (before routing runs): ASP.NET Core's request metrics
+    /// then count it under http_route="(page cache)" instead of no route at all.
+    /// </summary>
+    private static readonly Endpoint CachedPage = new(null, new EndpointMetadataCollection(new RouteLabel("(page cache)")), "Public page cache");
+
     public async Task InvokeAsync(HttpContext context)
     {
         if (!IsCacheable(context))
@@ -63,20 +69,20 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
         var key = context.Request.Path.Value + context.Request.QueryString.Value;
         if (generation.TryGet(key, out var entry))
         {
-            metrics.Increment("sysrift_page_cache_total", "result=\"hit\"");
-            context.Items[SiteMetrics.RouteItem] = "(page cache)";
+            metrics.PageCacheLookup(hit: true);
+            context.SetEndpoint(CachedPage);
             await WriteAsync(context, entry);
             return;
         }
 
-        metrics.Increment("sysrift_page_cache_total", "result=\"miss\"");
+        metrics.PageCacheLookup(hit: false);
         // Requests that miss together wait for one render instead of rendering the same page 64 times; they
         // join only renders of their own generation, never one that started before a commit.
         var render = new TaskCompletionSource<Entry?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var inFlight = generation.InFlight.GetOrAdd(key, render);
         if (inFlight != render)
         {
-            context.Items[SiteMetrics.RouteItem] = "(page cache)";
+            context.SetEndpoint(CachedPage);
             if (await inFlight.Task is { } rendered) await WriteAsync(context, rendered);
             else await next(context);
             return;

@@ -8,6 +8,8 @@ using SysRift.Contents.Lifecycle;
 using SysRift.Core.Data;
 using SysRift.Core.Site;
 
+using SysRift.Core.Diagnostics;
+
 namespace SysRift.Contents.Publishing;
 
 /// <summary>
@@ -15,7 +17,7 @@ namespace SysRift.Contents.Publishing;
 /// the revision check makes sure only one of them publishes each item, the others see a conflict and move on.
 /// Interval: SysRift:Scheduler:IntervalSeconds (default 30).
 /// </summary>
-public sealed class ScheduledPublisher(IServiceScopeFactory scopes, SiteShell shell, IConfiguration configuration, ILogger<ScheduledPublisher> logger) : BackgroundService
+public sealed class ScheduledPublisher(IServiceScopeFactory scopes, SiteShell shell, IConfiguration configuration, SiteMetrics metrics, ILogger<ScheduledPublisher> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,6 +66,7 @@ public sealed class ScheduledPublisher(IServiceScopeFactory scopes, SiteShell sh
             if (result.Succeeded)
             {
                 published++;
+                metrics.ScheduledPublished();
                 logger.LogInformation("Published {ContentItemId} as scheduled by {User} for {PublishAtUtc:u}", schedule.ContentItemId, schedule.RequestedBy, schedule.PublishAtUtc);
             }
             else if (!result.Conflict)

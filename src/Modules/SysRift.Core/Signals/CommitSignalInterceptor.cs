@@ -15,7 +15,8 @@ public sealed class CommitSignalInterceptor(PendingChanges pending) : DbTransact
         var topics = pending.Peek();
         if (topics.Count > 0 && transaction.Connection is Npgsql.NpgsqlConnection connection)
         {
-            await using var command = new Npgsql.NpgsqlCommand("SELECT pg_notify(@channel, @topics)", connection, (Npgsql.NpgsqlTransaction)transaction);
+            // "topics@millis": the database's clock at commit, so a listener can tell how long the news took to reach it.
+            await using var command = new Npgsql.NpgsqlCommand("SELECT pg_notify(@channel, @topics || '@' || floor(extract(epoch from clock_timestamp()) * 1000)::bigint)", connection, (Npgsql.NpgsqlTransaction)transaction);
             command.Parameters.AddWithValue("channel", PostgresChangeListener.Channel);
             command.Parameters.AddWithValue("topics", string.Join(',', topics));
             await command.ExecuteNonQueryAsync(cancellationToken);

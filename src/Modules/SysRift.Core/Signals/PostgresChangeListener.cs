@@ -11,7 +11,7 @@ namespace SysRift.Core.Signals;
 /// this node's stamps, so its caches drop exactly when another node publishes. After a lost connection it
 /// reconnects and moves every stamp, since notifications sent meanwhile are gone.
 /// </summary>
-public sealed class PostgresChangeListener(SiteShell shell, ChangeSignal signal, ILogger<PostgresChangeListener> logger) : BackgroundService
+public sealed class PostgresChangeListener(SiteShell shell, ChangeSignal signal, Diagnostics.SiteMetrics metrics, ILogger<PostgresChangeListener> logger) : BackgroundService
 {
     public const string Channel = "sysrift_changes";
     private static readonly string[] AllTopics = [ChangeTopics.Content, ChangeTopics.Definitions, ChangeTopics.Site];
@@ -33,7 +33,9 @@ public sealed class PostgresChangeListener(SiteShell shell, ChangeSignal signal,
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) =>
                 {
-                    foreach (var topic in e.Payload.Split(',', StringSplitOptions.RemoveEmptyEntries)) signal.Bump(topic);
+                    var (topics, committedMs) = Parse(e.Payload);
+                    foreach (var topic in topics) signal.Bump(topic);
+                    if (committedMs is { } at) metrics.ChangeHeard(DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeMilliseconds(at));
                 };
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(stoppingToken);
                 foreach (var topic in AllTopics) signal.Bump(topic);
@@ -52,5 +54,14 @@ public sealed class PostgresChangeListener(SiteShell shell, ChangeSignal signal,
                 delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
             }
         }
+    }
+
+    /// <summary>"content,site@1733100000000": the topics, and the commit time in Unix milliseconds when given.</summary>
+    public static (string[] Topics, long? CommittedMs) Parse(string payload)
+    {
+        var at = payload.LastIndexOf('@');
+        long? committed = at >= 0 && long.TryParse(payload.AsSpan(at + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms) ? ms : null;
+        var topics = (at >= 0 ? payload[..at] : payload).Split(',', StringSplitOptions.RemoveEmptyEntries);
+        return (topics, committed);
     }
 }

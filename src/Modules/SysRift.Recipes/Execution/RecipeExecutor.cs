@@ -81,7 +81,7 @@ public sealed class RecipeExecutor(
         }
 
         var report = Report(recipe, problems, options);
-        if (mode == Mode.Apply && !report.IsValid) metrics.Increment("sysrift_recipe_imports_total", "result=\"refused\"");
+        if (mode == Mode.Apply && !report.IsValid) metrics.RecipeRun(applied: false);
         if (!apply || !report.IsValid) return report;
 
         var summary = new List<string>();
@@ -94,6 +94,9 @@ public sealed class RecipeExecutor(
         using var _ = new Reset(() => scopedDefinitions.InProgress = null);
         foreach (var (step, context) in planned)
         {
+            using var activity = SiteMetrics.Activities.StartActivity("recipe step " + context.Name);
+            activity?.SetTag("sysrift.recipe", recipe.Name);
+            activity?.SetTag("sysrift.recipe.step_index", context.Index);
             try
             {
                 summary.Add(await step.ApplyAsync(context, cancellationToken));
@@ -104,7 +107,7 @@ public sealed class RecipeExecutor(
                 if (transaction is not null) await transaction.RollbackAsync(CancellationToken.None);
                 db.ChangeTracker.Clear();
                 problems.Error(context.Index, context.Name, context.Path, $"could not be applied, nothing was changed: {Innermost(exception)}");
-                metrics.Increment("sysrift_recipe_imports_total", "result=\"refused\"");
+                metrics.RecipeRun(applied: false);
                 logger.LogWarning("Recipe {Recipe} rolled back at step {Index} ({Name}): {Message}", recipe.Name, context.Index, context.Name, Innermost(exception));
                 return Report(recipe, problems, options);
             }
@@ -123,7 +126,7 @@ public sealed class RecipeExecutor(
         // With an outer transaction (setup), the caller commits; the files follow the data either way, as
         // setup's transaction is committed right after a valid report.
         foreach (var after in run.AfterCommit) await after(cancellationToken);
-        metrics.Increment("sysrift_recipe_imports_total", "result=\"applied\"");
+        metrics.RecipeRun(applied: true);
         logger.LogInformation("Recipe {Recipe} applied: {Summary}", recipe.Name, string.Join(" ", summary));
         return new RecipeReport { Recipe = recipe, Problems = Ordered(problems), SkipUnsupported = options.SkipUnsupported, Applied = true, Summary = summary };
     }

@@ -1,0 +1,102 @@
+using System.CommandLine;
+using System.Text.Json;
+using SysRift.Core.Data;
+using SysRift.Core.Site;
+using SysRift.Recipes.Execution;
+using SysRift.Recipes.Export;
+
+namespace SysRift.Web.Cli;
+
+/// <summary>recipe validate|import FILE [--skip-unsupported], recipe export [--out FILE].</summary>
+public static class RecipeCommands
+{
+    public static Command Create()
+    {
+        var recipe = new Command("recipe", "Validate, import or export recipes (Orchard Core's JSON format).");
+        recipe.Subcommands.Add(Run("validate", "Check a recipe and list every problem; applies nothing.", apply: false));
+        recipe.Subcommands.Add(Run("import", "Validate a recipe, then apply it in one transaction (nothing on any error).", apply: true));
+        recipe.Subcommands.Add(Export());
+        return recipe;
+    }
+
+    private static Command Run(string name, string description, bool apply)
+    {
+        var file = new Argument<string>("FILE") { Description = "The recipe file (a relative path is taken from the current directory)." };
+        var skip = new Option<bool>("--skip-unsupported") { Description = "Import what SysRift supports and report the rest, instead of refusing the recipe." };
+        var command = new Command(name, description) { file, skip };
+        command.SetAction((result, cancellationToken) => RecipeAsync(CliHost.FullPath(result.GetValue(file)!), apply, result.GetValue(skip), cancellationToken));
+        return command;
+    }
+
+    private static Command Export()
+    {
+        var output = new Option<string?>("--out", "-o") { Description = "Write the recipe to this file instead of stdout." };
+        var command = new Command("export", "Write the whole site (definitions, settings, content) as a recipe.") { output };
+        command.SetAction((result, cancellationToken) => ExportAsync(result.GetValue(output) is { } path ? CliHost.FullPath(path) : null, cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RecipeAsync(string file, bool apply, bool skipUnsupported, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(file))
+        {
+            await Console.Error.WriteLineAsync($"error: no recipe file at {file}");
+            return CommandLine.Failure;
+        }
+
+        await using var host = CliHost.Build();
+        var shell = host.Services.GetRequiredService<SiteShell>();
+        if (apply && !shell.IsRunning)
+        {
+            await Console.Error.WriteLineAsync("error: this site is not set up yet; run setup first (open /setup, or configure SysRift__Setup__*).");
+            return CommandLine.Failure;
+        }
+
+        if (shell.IsRunning) await host.Services.GetRequiredService<SchemaMigrator>().MigrateAsync(shell.Database);
+        await using var scope = host.Services.CreateAsyncScope();
+        var executor = scope.ServiceProvider.GetRequiredService<RecipeExecutor>();
+        // parameters('SiteName'), ('AdminUsername'), ('AdminUserId') are the real site's; items that name no
+        // owner belong to its administrator. The audit trail names the operator who ran the command.
+        var parameters = shell.IsRunning ? await scope.ServiceProvider.GetRequiredService<SiteRecipeParameters>().ReadAsync() : new(StringComparer.OrdinalIgnoreCase);
+        using var progress = new ImportProgress(Console.Error);
+        var options = new RecipeOptions
+        {
+            SkipUnsupported = skipUnsupported,
+            User = parameters.GetValueOrDefault("AdminUsername"),
+            AuditUser = $"{Environment.UserName} (command line)",
+            Source = file,
+            Parameters = parameters,
+            Progress = progress,
+        };
+
+        var json = await File.ReadAllTextAsync(file, cancellationToken);
+        var report = apply ? await executor.ImportAsync(json, options, cancellationToken) : await executor.ValidateAsync(json, options, cancellationToken);
+        progress.Done();
+        Console.WriteLine(report.Describe());
+        return (apply ? report.Applied : report.IsValid) ? CommandLine.Success : CommandLine.Failure;
+    }
+
+    private static async Task<int> ExportAsync(string? output, CancellationToken cancellationToken)
+    {
+        await using var host = CliHost.Build();
+        var shell = host.Services.GetRequiredService<SiteShell>();
+        if (!shell.IsRunning)
+        {
+            await Console.Error.WriteLineAsync("error: this site is not set up yet; there is nothing to export.");
+            return CommandLine.Failure;
+        }
+
+        await using var scope = host.Services.CreateAsyncScope();
+        var recipe = await scope.ServiceProvider.GetRequiredService<RecipeExporter>().ExportAsync(cancellationToken);
+        var json = recipe.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        if (output is null)
+        {
+            Console.WriteLine(json);
+            return CommandLine.Success;
+        }
+
+        await File.WriteAllTextAsync(output, json, cancellationToken);
+        await Console.Error.WriteLineAsync($"exported to {output}");
+        return CommandLine.Success;
+    }
+}
