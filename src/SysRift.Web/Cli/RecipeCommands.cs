@@ -95,6 +95,7 @@ public static class RecipeCommands
             return CommandLine.Success;
         }
 
+        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         await File.WriteAllTextAsync(output, json, cancellationToken);
         await Console.Error.WriteLineAsync($"exported to {output}");
         return CommandLine.Success;

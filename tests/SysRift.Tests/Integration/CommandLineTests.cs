@@ -67,8 +67,70 @@ public sealed class CommandLineTests
         var (exit, _, errors) = await RunAsync(dataPath, args);
         Assert.Equal(2, exit);
         Assert.Contains($"unknown command \"{args[0]}\"", errors, StringComparison.Ordinal);
-        Assert.Contains("usage:", errors, StringComparison.Ordinal);
+        Assert.Contains("--help", errors, StringComparison.Ordinal);
         Assert.False(File.Exists(Path.Combine(dataPath, "sysrift.db")));
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("help")]
+    [InlineData("recipe", "--help")]
+    [InlineData("recipe", "validate", "--help")]
+    [InlineData("recipe", "import", "-h")]
+    [InlineData("recipe", "export", "--help")]
+    [InlineData("backup", "--help")]
+    [InlineData("health", "--help")]
+    public async Task Every_command_has_help(params string[] args)
+    {
+        var dataPath = Directory.CreateTempSubdirectory("sysrift-cli-").FullName;
+        var (exit, output, errors) = await RunAsync(dataPath, args);
+        Assert.True(exit == 0, errors);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+        Assert.Contains("--help", output, StringComparison.Ordinal);
+        Assert.False(File.Exists(Path.Combine(dataPath, "sysrift.db")));
+    }
+
+    [Theory]
+    [InlineData("recipe", "import")]
+    [InlineData("recipe", "validate", "a.json", "--no-such-option")]
+    [InlineData("backup")]
+    [InlineData("recipe")]
+    public async Task A_usage_error_exits_2_and_points_at_the_help(params string[] args)
+    {
+        var dataPath = Directory.CreateTempSubdirectory("sysrift-cli-").FullName;
+        var (exit, _, errors) = await RunAsync(dataPath, args);
+        Assert.Equal(2, exit);
+        Assert.Contains("error:", errors, StringComparison.Ordinal);
+        Assert.Contains("--help", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Options_go_anywhere_paths_are_relative_to_where_the_command_runs_and_progress_goes_to_stderr()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using (var site = new SiteFactory(database, recipe: "blank", configureDatabase: false))
+            site.CreateClient().Dispose();
+        // SiteProcess starts the command in the data folder: a bare file name is found there.
+        var items = string.Join(",", Enumerable.Range(1, 30).Select(i => $$"""{ "ContentItemId": "n{{i}}", "ContentType": "Principle", "Published": true, "Latest": true, "TitlePart": { "Title": "Note {{i}}" }, "Principle": { "Statement": { "Text": "s" }, "Order": { "Value": {{i}} } }, "Unknown": {} }"""));
+        await File.WriteAllTextAsync(Path.Combine(database.DataPath, "notes.recipe.json"), $$"""{ "name": "notes", "steps": [ { "name": "Content", "data": [ {{items}} ] }, { "name": "lucene-index" } ] }""");
+
+        var refused = await RunAsync(database.DataPath, "recipe", "import", "notes.recipe.json");
+        Assert.Equal(1, refused.Exit);
+        Assert.Contains("lucene-index", refused.Output, StringComparison.Ordinal);
+
+        var import = await RunAsync(database.DataPath, "recipe", "import", "--skip-unsupported", "notes.recipe.json");
+        Assert.True(import.Exit == 0, import.Output + import.Errors);
+        Assert.Contains("30 created", import.Output, StringComparison.Ordinal);
+        // Not a terminal here: plain progress lines on stderr, none on stdout.
+        Assert.Contains("content: 30/30 items", import.Errors, StringComparison.Ordinal);
+        Assert.DoesNotContain("content:", import.Output, StringComparison.Ordinal);
+
+        var export = await RunAsync(database.DataPath, "recipe", "export", "-o", "out/site.recipe.json");
+        Assert.Equal(0, export.Exit);
+        Assert.True(File.Exists(Path.Combine(database.DataPath, "out", "site.recipe.json")));
+        // stdout export is clean JSON.
+        var toStdout = await RunAsync(database.DataPath, "recipe", "export");
+        Assert.Equal("export", System.Text.Json.Nodes.JsonNode.Parse(toStdout.Output)!["name"]!.GetValue<string>());
     }
 
     [Fact]
