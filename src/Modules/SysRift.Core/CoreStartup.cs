@@ -38,10 +38,11 @@ public sealed class CoreStartup : IModuleStartup
             options.AddInterceptors(provider.GetRequiredService<CommitSignalInterceptor>());
         });
 
-        services.AddDataProtection().SetApplicationName("SysRift");
-        services.AddSingleton<Microsoft.Extensions.Options.IConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(provider =>
-            new Microsoft.Extensions.Options.ConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(options =>
-                options.XmlRepository = new Security.DatabaseXmlRepository(provider.GetRequiredService<SiteShell>())));
+        services.AddDataProtection().SetApplicationName("SysRift").PersistKeysToDbContext<SysRiftDbContext>();
+        // Until setup there is no database to keep keys in: the ring is held in memory for that first process.
+        services.AddSingleton<Microsoft.Extensions.Options.IPostConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>>(provider =>
+            new Microsoft.Extensions.Options.PostConfigureOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>(null, options =>
+                options.XmlRepository = new Security.SiteKeyRing(provider.GetRequiredService<SiteShell>(), options.XmlRepository!)));
 
         services.AddIdentity<IdentityUser, IdentityRole>(options =>
             {

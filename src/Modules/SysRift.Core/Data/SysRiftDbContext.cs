@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -9,8 +10,11 @@ namespace SysRift.Core.Data;
 /// from the checked-in scripts under Data/Schema, never by EnsureCreated, so upgrades are explicit.
 /// </summary>
 public sealed class SysRiftDbContext(DbContextOptions<SysRiftDbContext> options)
-    : IdentityDbContext<IdentityUser, IdentityRole, string>(options)
+    : IdentityDbContext<IdentityUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    /// <summary>The Data Protection key ring, shared by every node (PersistKeysToDbContext).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
     public DbSet<ContentVersionRecord> ContentVersions => Set<ContentVersionRecord>();
     public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
@@ -21,6 +25,7 @@ public sealed class SysRiftDbContext(DbContextOptions<SysRiftDbContext> options)
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.Entity<DataProtectionKey>().ToTable("DataProtectionKeys");
 
         builder.Entity<ContentItemRecord>(item =>
         {
