@@ -45,6 +45,13 @@ public sealed class AdminSiteManagementTests
         Assert.DoesNotContain("shelf", order);
         Assert.DoesNotContain(after.QuerySelectorAll(".toc a"), a => a.GetAttribute("href") == "#shelf");
 
+        // The audit trail shows what changed, word by word: the renamed site's new word, not every setting.
+        var trail = await admin.PageAsync("/admin/audit?category=Settings");
+        var diff = trail.QuerySelector("table.audit tbody tr .diff-lines")!;
+        Assert.Equal(["Renamed"], diff.QuerySelectorAll("ins").Select(i => i.TextContent.Trim()).Where(t => t == "Renamed"));
+        Assert.Contains(diff.QuerySelectorAll(".diff-line--added"), l => l.TextContent.Contains("Status line: Heads down on a rewrite", StringComparison.Ordinal));
+        Assert.DoesNotContain("Time zone", diff.TextContent, StringComparison.Ordinal);
+
         var bad = await admin.SubmitAsync(await admin.PageAsync("/admin/settings"), "form.editor", new Dictionary<string, string>
         {
             ["Navigation[0].Url"] = "javascript:alert(1)", ["SiteName"] = "Kept name", ["TimeZoneId"] = "Mars/Olympus",

@@ -1,3 +1,4 @@
+using SysRift.Admin.Editors;
 using Microsoft.AspNetCore.Http;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
@@ -40,7 +41,7 @@ public sealed class SettingsController(SysRiftDbContext db, DocumentStore docume
             return View("Index", new SettingsViewModel(form, errors, null));
         }
 
-        var before = JsonSerializer.Serialize(new { site.SiteName, theme.Tagline, theme.StatusLine, theme.Footer, Navigation = theme.Navigation.Count, Sections = string.Join(",", theme.EffectiveHomeSections().Where(s => s.Visible).Select(s => s.Key)) });
+        var before = SettingsAudit.Text(site, theme);
         site.SiteName = form.SiteName.Trim();
         site.BaseUrl = string.IsNullOrWhiteSpace(form.BaseUrl) ? null : form.BaseUrl.Trim().TrimEnd('/');
         site.PageSize = form.PageSize;
@@ -54,12 +55,12 @@ public sealed class SettingsController(SysRiftDbContext db, DocumentStore docume
         theme.SocialLinks = form.SocialLinks.Select(l => new NavigationLink { Text = l.Text.Trim(), Url = l.Url.Trim() }).ToList();
         theme.HomeSections = form.HomeSections.Where(s => ThemeSettings.DefaultHomeSections.Any(d => d.Key == s.Key))
             .OrderBy(s => s.Position).Select(s => new HomeSection { Key = s.Key, Visible = s.Visible }).ToList();
-        var after = JsonSerializer.Serialize(new { site.SiteName, theme.Tagline, theme.StatusLine, theme.Footer, Navigation = theme.Navigation.Count, Sections = string.Join(",", theme.EffectiveHomeSections().Where(s => s.Visible).Select(s => s.Key)) });
+        var after = SettingsAudit.Text(site, theme);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await documents.SaveAsync(SiteSettings.DocumentName, site, ChangeTopics.Site, cancellationToken);
         await documents.SaveAsync(ThemeDocument, theme, ChangeTopics.Site, cancellationToken);
-        audit.Add(UserName, AuditTrail.Categories.Settings, "Update", "Site", "Site settings", $"Before: {before} After: {after}");
+        audit.Add(UserName, AuditTrail.Categories.Settings, "Update", "Site", "Site settings", SettingsAudit.Details(before, after));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return RedirectWithMessage("/admin/settings", "Settings saved. Visitors see them on their next page.");
