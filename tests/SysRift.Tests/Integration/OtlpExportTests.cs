@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using SysRift.Core.Data;
 
 namespace SysRift.Tests.Integration;
@@ -48,10 +49,19 @@ public sealed class OtlpExportTests
         var import = await site.InScopeAsync(s => s.GetRequiredService<SysRift.Recipes.Execution.RecipeExecutor>().ImportAsync(
             """{ "name": "traced", "steps": [ { "name": "Settings", "PageSize": 7 } ] }""", new()));
         Assert.True(import.Applied);
+        var published = await site.InScopeAsync(async s =>
+        {
+            var contents = s.GetRequiredService<SysRift.Contents.Items.ContentManager>();
+            var item = (await contents.GetAsync("principle-make-state-visible", SysRift.Contents.Items.VersionOptions.Latest))
+                ?? (await s.GetRequiredService<SysRift.Core.Data.SysRiftDbContext>().ContentItems.Select(i => i.ContentItemId).FirstAsync() is var id
+                    ? await contents.GetAsync(id, SysRift.Contents.Items.VersionOptions.Latest) : null);
+            return await contents.SaveAsync(item!, publish: true, expectedRevision: null, "tracer");
+        });
+        Assert.True(published.Succeeded);
 
         bool Has(string path, string text) => received.TryGetValue(path, out var bodies) && bodies.Any(b => Encoding.UTF8.GetString(b).Contains(text, StringComparison.Ordinal));
         var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && !(Has("/v1/traces", "otlp-check-42") && Has("/v1/traces", "recipe step Settings") && Has("/v1/metrics", "http.server.request.duration")))
+        while (DateTime.UtcNow < deadline && !(Has("/v1/traces", "otlp-check-42") && Has("/v1/traces", "recipe step Settings") && Has("/v1/traces", "content publish") && Has("/v1/metrics", "http.server.request.duration")))
             await Task.Delay(200);
         collector.Stop();
         await listening;
@@ -59,6 +69,7 @@ public sealed class OtlpExportTests
         Assert.True(Has("/v1/traces", "sysrift.request_id") && Has("/v1/traces", "otlp-check-42"), "no request span with its request id");
         Assert.True(Has("/v1/traces", "recipe step Settings"), "no span for the recipe step");
         Assert.True(Has("/v1/traces", "SELECT") || Has("/v1/traces", "sqlite"), "no database command span");
+        Assert.True(Has("/v1/traces", "content publish"), "no span for publishing");
         Assert.True(Has("/v1/metrics", "http.server.request.duration"), "no request metrics");
     }
 

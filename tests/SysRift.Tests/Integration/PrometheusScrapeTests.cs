@@ -30,6 +30,7 @@ public sealed class PrometheusScrapeTests
 
         // promtool's own checks of the text format (and its naming lint).
         var exposition = await http.GetStringAsync("/metrics");
+        Assert.Contains("kestrel_", exposition, StringComparison.Ordinal); // Kestrel's own meter, now that Kestrel serves
         var (exit, output) = await RunAsync("promtool", exposition, "check", "metrics");
         Assert.True(exit == 0, $"promtool check metrics failed ({exit}):\n{output}");
 
