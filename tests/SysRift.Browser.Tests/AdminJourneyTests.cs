@@ -240,6 +240,35 @@ public sealed class AdminJourneyTests(BrowserSite site)
         await Shot(page, "admin-list-390");
     }
 
+    [BrowserTheory, InlineData(390), InlineData(1280)]
+    public async Task History_audit_trail_and_system_page_fit_the_screen(int width)
+    {
+        var page = await SignedInAsync(width);
+        // A settings change (so the trail has a before/after), and a second version of an item (so its history has actions).
+        await page.GotoAsync("/admin/settings");
+        await page.Locator("input[name=Tagline]").FillAsync($"Systems, understood by building them ({width})");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save settings" }).ClickAsync();
+        await Expect(page.Locator("[role=status], .flash").First).ToContainTextAsync("Settings saved");
+        await page.GotoAsync("/admin/content/Principle");
+        var item = await page.Locator("table a[href^='/admin/content/item/']").First.GetAttributeAsync("href");
+        await page.GotoAsync(item!);
+        await page.Locator("button[name=submit][value=draft]").ClickAsync();
+
+        foreach (var path in new[] { item + "/history", "/admin/audit", "/admin/audit?category=Settings", "/admin/system" })
+        {
+            await page.GotoAsync(path);
+            var overflow = await page.EvaluateAsync<int>("document.documentElement.scrollWidth - window.innerWidth");
+            await Shot(page, $"fit{path.Replace('/', '-').Replace('?', '-').Replace('=', '-')}-{width}");
+            Assert.True(overflow <= 1, $"{path} is {overflow} px wider than the {width} px screen.");
+            // Every button and link of the page's tables is within the screen, not in a sideways-scrolling box.
+            var offscreen = await page.EvaluateAsync<int>("[...document.querySelectorAll('main table a, main table button')].filter(e => { const r = e.getBoundingClientRect(); return r.width > 0 && r.right > window.innerWidth + 1; }).length");
+            Assert.True(offscreen == 0, $"{path}: {offscreen} links or buttons are off the {width} px screen.");
+        }
+
+        await page.GotoAsync("/admin/audit?category=Settings");
+        await Expect(page.Locator("table.audit .diff-line--added").Filter(new() { HasText = "Tagline" }).First).ToContainTextAsync($"({width})");
+    }
+
     private static async Task Shot(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Tools.ArtifactsFolder, name + ".png"), FullPage = true });
 

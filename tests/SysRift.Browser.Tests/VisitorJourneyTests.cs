@@ -77,6 +77,31 @@ public sealed class VisitorJourneyTests(BrowserSite site)
         await Shot(page, "home-toggled-light");
     }
 
+    [BrowserTheory]
+    [InlineData(390, ColorScheme.Light)]
+    [InlineData(1280, ColorScheme.Dark)]
+    public async Task The_not_found_and_search_pages_sit_in_the_page_container(int width, ColorScheme scheme)
+    {
+        var page = await site.PageAsync(width, scheme);
+        foreach (var path in new[] { "/no/such/page", "/search?q=queue" })
+        {
+            await page.GotoAsync(path);
+            // The heading starts where the header's brand starts: inside the page's gutter, not at the viewport's edge.
+            var heading = await page.Locator("main h1").BoundingBoxAsync();
+            var brand = await page.Locator(".brand").BoundingBoxAsync();
+            Assert.True(heading!.X >= 12 && Math.Abs(heading.X - brand!.X) <= 2, $"{path} at {width}: h1 at x={heading.X}, brand at x={brand!.X}");
+            Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1"), $"{path} scrolls sideways at {width}");
+        }
+
+        // The search form is the theme's: its input is not the browser's default white box in dark mode.
+        var background = await page.Locator("form.search-form input").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
+        var pageBackground = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
+        if (scheme == ColorScheme.Dark) Assert.NotEqual("rgb(255, 255, 255)", background);
+        Assert.NotEqual(pageBackground, "rgba(0, 0, 0, 0)");
+        var titleSize = await page.Locator(".search-results h2").First.EvaluateAsync<string>("e => getComputedStyle(e).fontSize");
+        Assert.True(double.Parse(titleSize.Replace("px", ""), System.Globalization.CultureInfo.InvariantCulture) <= 24, $"result titles are {titleSize}");
+    }
+
     [BrowserFact]
     public async Task The_site_reads_without_javascript()
     {

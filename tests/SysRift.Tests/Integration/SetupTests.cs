@@ -39,7 +39,7 @@ public sealed class SetupTests
 
         var form = await SiteFactory.ParseAsync(await client.GetAsync("/setup"));
         var token = form.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        Assert.Contains(form.QuerySelectorAll("#Recipe option"), o => o.GetAttribute("value") == "blank");
+        Assert.Contains(form.QuerySelectorAll("#Recipe input[type=radio]"), o => o.GetAttribute("value") == "blank");
 
         var bad = await client.PostAsync("/setup", new FormUrlEncodedContent(new Dictionary<string, string>
         {

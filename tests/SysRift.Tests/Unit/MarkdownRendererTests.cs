@@ -7,6 +7,13 @@ public sealed class MarkdownRendererTests
     private readonly MarkdownRenderer _renderer = new();
 
     [Fact]
+    public void Plain_text_keeps_each_block_on_its_line_and_a_paragraph_whole()
+    {
+        Assert.Equal("Why it fails\nNetworks drop packets. And *lie*.\nfirst\nsecond", _renderer.ToPlainText("## Why it fails\nNetworks drop `packets`. And\n\\*lie\\*.\n\n- first\n- second\n").Replace("`", "", StringComparison.Ordinal));
+        Assert.Equal("Why it fails · Networks <mark>drop</mark> packets.", SysRift.Search.Services.SearchService.Highlight("Why it fails\nNetworks \u0001drop\u0002 packets."));
+    }
+
+    [Fact]
     public void Renders_headings_code_and_lists()
     {
         var html = _renderer.ToHtml("## Section\n\nText with `code`.\n\n```csharp\nvar x = 1;\n```\n\n- one\n- two\n");

@@ -28,8 +28,9 @@ public sealed class SystemStatus(SiteShell shell, SysRiftDbContext db, SiteMetri
         try
         {
             schema = await SchemaMigrator.CurrentVersionAsync(settings, cancellationToken);
+            // SQLite: the database file and its write-ahead log (-wal, -shm), where recent commits live until a checkpoint.
             size = settings.Provider == DatabaseProvider.Sqlite
-                ? new FileInfo(new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource).Length
+                ? SqliteFiles(new SqliteConnectionStringBuilder(settings.ConnectionString).DataSource).Sum(f => f.Length)
                 : await db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync(cancellationToken);
             migrations = (await db.Database.SqlQueryRaw<MigrationRow>("SELECT \"Name\", \"AppliedUtc\" FROM \"__SysRiftSchema\" ORDER BY \"Version\"").ToListAsync(cancellationToken))
                 .Select(m => (m.Name, m.AppliedUtc)).ToList();
@@ -46,6 +47,9 @@ public sealed class SystemStatus(SiteShell shell, SysRiftDbContext db, SiteMetri
             settings.Provider.ToString(), settings.Redacted(), size, schema, SchemaMigrator.LatestVersion(settings.Provider),
             metrics.PageCacheHits, metrics.PageCacheMisses, metrics.RecipesApplied, metrics.RecipesRefused, metrics.SignInFailures, process.WorkingSet64, errors.Newest(), migrations, problem);
     }
+
+    private static IEnumerable<FileInfo> SqliteFiles(string path) =>
+        new[] { path, path + "-wal", path + "-shm" }.Select(p => new FileInfo(p)).Where(f => f.Exists);
 
     private sealed record MigrationRow(string Name, string AppliedUtc);
 }

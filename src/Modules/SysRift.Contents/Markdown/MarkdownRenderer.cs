@@ -114,12 +114,47 @@ public sealed class MarkdownRenderer
         if (MarkdownLimits.Problem(markdown) is not null) return markdown.Trim();
         try
         {
-            return Markdig.Markdown.ToPlainText(markdown, _pipeline).Trim();
+            return PlainBlocks(Markdig.Markdown.Parse(markdown, _pipeline));
         }
         catch (ArgumentException)
         {
             return markdown.Trim();
         }
+    }
+
+    /// <summary>
+    /// The text of each block (heading, paragraph, list item, code) on a line of its own, a paragraph's soft line
+    /// breaks as spaces: search snippets can then mark where a heading ends and its text begins.
+    /// </summary>
+    private static string PlainBlocks(MarkdownDocument document)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var leaf in document.Descendants<LeafBlock>())
+        {
+            var line = leaf.Inline is { } inline ? InlineText(inline) : string.Join(' ', leaf.Lines.Lines.Take(leaf.Lines.Count).Select(l => l.ToString()));
+            if (line.Trim() is not { Length: > 0 } trimmed) continue;
+            if (text.Length > 0) text.Append('\n');
+            text.Append(trimmed);
+        }
+
+        return text.ToString();
+    }
+
+    private static string InlineText(ContainerInline inline)
+    {
+        var text = new System.Text.StringBuilder();
+        foreach (var part in inline.Descendants<Inline>())
+        {
+            switch (part)
+            {
+                case LiteralInline literal: text.Append(literal.Content.ToString()); break;
+                case CodeInline code: text.Append(code.Content); break;
+                case LineBreakInline: text.Append(' '); break;
+                case AutolinkInline link: text.Append(link.Url); break;
+            }
+        }
+
+        return text.ToString();
     }
 
     private static bool IsSafe(string url) => url.Length == 0 || SafeUrl.IsSafe(url) || IsRelative(url);

@@ -27,15 +27,15 @@ public sealed partial class SearchService(SysRiftDbContext db, ScopedDatabase da
             ? await db.Database.SqlQuery<Row>($"""
                 SELECT "ContentItemId", "Path", "Title",
                        ts_headline('english', "Text" || ' ' || "Body", q, 'StartSel=' || chr(1) || ', StopSel=' || chr(2) || ', MaxWords=30, MinWords=12, MaxFragments=1') AS "Snippet"
-                FROM "SearchIndex", to_tsquery('english', {string.Join(" & ", words.Select(w => w + ":*"))}) AS q
+                FROM "SearchIndex", to_tsquery('english', {string.Join(" & ", words.Select(w => "(" + string.Join(" | ", Forms(w).Select(f => f + ":*")) + ")"))}) AS q
                 WHERE ({contentType} = '' OR "ContentType" = {contentType}) AND "Document" @@ q
                 ORDER BY ts_rank("Document", q) DESC, "Title"
                 LIMIT {take}
                 """).ToListAsync(cancellationToken)
             : await db.Database.SqlQuery<Row>($"""
-                SELECT "ContentItemId", "Path", "Title", snippet("SearchIndex", -1, char(1), char(2), '…', 24) AS "Snippet"
+                SELECT "ContentItemId", "Path", "Title", COALESCE(NULLIF(snippet("SearchIndex", 5, char(1), char(2), '…', 24), ''), snippet("SearchIndex", 4, char(1), char(2), '…', 24)) AS "Snippet"
                 FROM "SearchIndex"
-                WHERE "SearchIndex" MATCH {string.Join(" ", words.Select(w => $"\"{w}\"*"))} AND ({contentType} = '' OR "ContentType" = {contentType})
+                WHERE "SearchIndex" MATCH {string.Join(" AND ", words.Select(w => "(" + string.Join(" OR ", Forms(w).Select(f => $"\"{f}\"*")) + ")"))} AND ({contentType} = '' OR "ContentType" = {contentType})
                 ORDER BY bm25("SearchIndex", 0, 0, 0, 10.0, 4.0, 1.0, 3.0), "Title"
                 LIMIT {take}
                 """).ToListAsync(cancellationToken);
@@ -43,9 +43,18 @@ public sealed partial class SearchService(SysRiftDbContext db, ScopedDatabase da
         return rows.Select(r => new SearchHit(r.ContentItemId, r.Path, r.Title, Highlight(r.Snippet))).ToList();
     }
 
+    /// <summary>
+    /// The prefixes a word is searched by. Both providers stem with Porter's English rules, which keep a final "e"
+    /// in "queue" but drop it from "queued" ("queu"): the word without its final e is searched too, so "queue"
+    /// finds what "queued" finds, as "failure" finds "failures".
+    /// </summary>
+    public static IEnumerable<string> Forms(string word) => word.Length > 3 && word.EndsWith('e') ? [word, word[..^1]] : [word];
+
     /// <summary>Encodes the snippet, then turns the database's match markers into &lt;mark&gt; elements.</summary>
     public static string Highlight(string snippet) =>
-        WebUtility.HtmlEncode(snippet).Replace(Start.ToString(), "<mark>", StringComparison.Ordinal).Replace(Stop.ToString(), "</mark>", StringComparison.Ordinal);
+        WebUtility.HtmlEncode(snippet).Replace(Start.ToString(), "<mark>", StringComparison.Ordinal).Replace(Stop.ToString(), "</mark>", StringComparison.Ordinal)
+            // Blocks of the body are lines: a heading ends where its text begins.
+            .ReplaceLineEndings("\n").Replace("\n", " · ", StringComparison.Ordinal);
 
     public sealed record Row(string ContentItemId, string Path, string Title, string Snippet);
 
