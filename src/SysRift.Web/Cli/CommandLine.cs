@@ -14,7 +14,7 @@ public static class CommandLine
     public const int Failure = 1;
     public const int UsageError = 2;
 
-    private static readonly string[] Commands = ["recipe", "backup", "health"];
+    private static readonly string[] Commands = ["recipe", "backup", "health", "user"];
 
     /// <summary>Whether these arguments are a command (or a request for help) rather than the site's own options.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && (Commands.Contains(args[0]) || args[0] is "help" or "--help" or "-h" or "-?" or "--version");
@@ -28,6 +28,7 @@ public static class CommandLine
         root.Subcommands.Add(RecipeCommands.Create());
         root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
+        root.Subcommands.Add(UserCommands.Create());
         return root;
     }
 

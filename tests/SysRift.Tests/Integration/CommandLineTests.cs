@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.Data.Sqlite;
 using SysRift.Core.Data;
 
@@ -59,7 +60,7 @@ public sealed class CommandLineTests
 
     [Theory]
     [InlineData("restore", "--from", "x.zip")]
-    [InlineData("user", "list")]
+    [InlineData("users", "list")]
     [InlineData("recpie", "import", "x.json")]
     public async Task An_unknown_command_is_a_usage_error_and_starts_nothing(params string[] args)
     {
@@ -102,6 +103,50 @@ public sealed class CommandLineTests
         Assert.Equal(2, exit);
         Assert.Contains("error:", errors, StringComparison.Ordinal);
         Assert.Contains("--help", errors, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_operator_recovers_a_locked_out_account_from_the_command_line()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new SiteFactory(database, recipe: "blank", configureDatabase: false);
+        site.CreateClient().Dispose();
+        await AdminSession.CreateUserAsync(site, "ada", "ada's first passphrase", "Editor");
+        var client = site.Browser();
+        for (var i = 0; i < 5; i++) await AdminAccessTests.SignInAsync(client, "ada", "wrong guess");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await AdminAccessTests.SignInAsync(client, "ada", "ada's first passphrase")).StatusCode);
+
+        var list = await RunAsync(database.DataPath, "user", "list");
+        Assert.Equal(0, list.Exit);
+        Assert.Matches(@"ada\t[^\n]*roles: Editor\tlocked until", list.Output);
+        Assert.Equal(1, (await RunAsync(database.DataPath, "user", "unlock", "nobody")).Exit);
+        Assert.Equal(0, (await RunAsync(database.DataPath, "user", "unlock", "ada")).Exit);
+        Assert.Equal(HttpStatusCode.Redirect, (await AdminAccessTests.SignInAsync(site.Browser(), "ada", "ada's first passphrase")).StatusCode);
+
+        // A reset prints a one-time password; it signs in once, to the password page and nowhere else.
+        var reset = await RunAsync(database.DataPath, "user", "reset-password", "ada");
+        Assert.Equal(0, reset.Exit);
+        var oneTime = System.Text.RegularExpressions.Regex.Match(reset.Output, @"One-time password for ada: (\S+)").Groups[1].Value;
+        Assert.Equal(23, oneTime.Length);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await AdminAccessTests.SignInAsync(site.Browser(), "ada", "ada's first passphrase")).StatusCode);
+        var ada = site.Browser();
+        Assert.Equal(HttpStatusCode.Redirect, (await AdminAccessTests.SignInAsync(ada, "ada", oneTime)).StatusCode);
+        Assert.Equal("/admin/account/password", AdminSession.Target(await ada.GetAsync("/admin/content")));
+        var session = new AdminSession(site, ada);
+        var changed = await session.SubmitAsync(await session.PageAsync("/admin/account/password"), "form.editor", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = oneTime, ["NewPassword"] = "ada's own new passphrase", ["Confirmation"] = "ada's own new passphrase",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ada.GetAsync("/admin/content")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await AdminAccessTests.SignInAsync(site.Browser(), "ada", oneTime)).StatusCode);
+
+        Assert.Equal(0, (await RunAsync(database.DataPath, "user", "disable-2fa", "ada")).Exit);
+        Assert.Equal(0, (await RunAsync(database.DataPath, "user", "grant-admin", "ada")).Exit);
+        Assert.Contains("roles: Administrator, Editor", (await RunAsync(database.DataPath, "user", "list")).Output, StringComparison.Ordinal);
+        var trail = await ScalarAsync(database.ConnectionString, "SELECT group_concat(\"User\" || ':' || \"Action\", ';') FROM \"AuditEntries\" WHERE \"User\" LIKE '%(command line)'");
+        foreach (var action in new[] { "Unlocked", "PasswordReset", "TwoFactorDisabled", "GrantedAdministrator" })
+            Assert.Contains(":" + action, trail, StringComparison.Ordinal);
     }
 
     [Fact]

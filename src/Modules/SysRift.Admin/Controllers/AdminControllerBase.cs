@@ -15,6 +15,14 @@ public abstract class AdminControllerBase : Controller
     public override void OnActionExecuting(ActionExecutingContext context)
     {
         Response.Headers.CacheControl = "no-store";
+        // A password the operator reset from the command line is used once: nothing else until the user chooses their own.
+        if (SysRift.Core.Security.PasswordReset.MustChange(User) && this is not PasswordController)
+        {
+            TempData["Message"] = "Your password was reset by the site's operator: choose your own to continue.";
+            context.Result = LocalRedirect("/admin/account/password");
+            return;
+        }
+
         base.OnActionExecuting(context);
     }
 

@@ -29,6 +29,8 @@ public sealed class PasswordController(UserManager<IdentityUser> users, SignInMa
             var changed = await users.ChangePasswordAsync(user, form.CurrentPassword, form.NewPassword);
             if (changed.Succeeded)
             {
+                // The one-time password of a command-line reset is spent: the user chose their own.
+                foreach (var claim in (await users.GetClaimsAsync(user)).Where(c => c.Type == PasswordReset.ClaimType)) await users.RemoveClaimAsync(user, claim);
                 await signIn.RefreshSignInAsync(user);
                 await audit.RecordAsync(user.UserName, AuditTrail.Categories.Account, "PasswordChanged", user.Id, user.UserName, "Other sessions were signed out.", cancellationToken);
                 return RedirectWithMessage("/admin/account/password", "Password changed. Your other sessions are signed out.");
