@@ -28,11 +28,12 @@ public static class SyndicationEndpoints
     private static async Task FeedAsync(HttpContext context, PublishedContent published, SiteSettingsService settings, PublicAddress address)
     {
         var site = await settings.GetAsync(context.RequestAborted);
+        var owner = (await settings.GetNamedAsync<ThemeSettings>(ThemeSettings.Key, context.RequestAborted)).Owner is { Length: > 0 } named ? named : site.SiteName;
         var baseUrl = address.BaseUrl(context, site);
         var articles = (await published.PageAsync("Article", 1, FeedSize, cancellationToken: context.RequestAborted)).Items;
         var feed = new SyndicationFeed(site.SiteName, null, new Uri(baseUrl + "/articles"), baseUrl + "/", Updated(articles.Select(a => a.ModifiedUtc ?? a.PublishedUtc).Max()))
         {
-            Authors = { new SyndicationPerson { Name = site.SiteName } },
+            Authors = { new SyndicationPerson { Name = owner } },
             Links = { new SyndicationLink(new Uri(baseUrl + "/feed.xml"), "self", null, "application/atom+xml", 0) },
             Items = articles.Select(article =>
             {

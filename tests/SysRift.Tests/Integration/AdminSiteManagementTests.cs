@@ -25,6 +25,7 @@ public sealed class AdminSiteManagementTests
         var changes = new Dictionary<string, string>
         {
             ["SiteName"] = "Renamed Site", ["StatusLine"] = "Heads down on a rewrite", ["Footer"] = "A new footer line.",
+            ["Owner"] = "Ada Lovelace", ["JobTitle"] = "Engine analyst", ["Tagline"] = "Notes on engines.",
             ["SocialLinks[0].Text"] = "Mastodon", ["SocialLinks[0].Url"] = "https://example.social/@me",
             [$"HomeSections[{positions.IndexOf("writing")}].Position"] = "0",
         };
@@ -39,6 +40,29 @@ public sealed class AdminSiteManagementTests
         Assert.Equal("Renamed Site", after.QuerySelector(".brand")!.TextContent);
         Assert.Equal("Heads down on a rewrite", after.QuerySelector(".status")!.TextContent.Trim());
         Assert.Contains("A new footer line.", after.QuerySelector("footer")!.TextContent, StringComparison.Ordinal);
+        // Who the site is of comes from the settings everywhere: the footer, the home page's Person, the articles' author, the feed.
+        Assert.Equal("Ada Lovelace · Notes on engines.", after.QuerySelector("footer .site-owner")!.TextContent.Trim());
+        var person = System.Text.Json.Nodes.JsonNode.Parse(after.QuerySelector("script[type='application/ld+json']")!.TextContent)!;
+        Assert.Equal(("Ada Lovelace", "Engine analyst"), ((string?)person["name"], (string?)person["jobTitle"]));
+        var article = await SiteFactory.ParseAsync(await visitor.GetAsync("/articles/why-distributed-systems-fail"));
+        Assert.Equal("Ada Lovelace", (string?)System.Text.Json.Nodes.JsonNode.Parse(article.QuerySelector("script[type='application/ld+json']")!.TextContent)!["author"]!["name"]);
+        Assert.Contains("<name>Ada Lovelace</name>", await (await visitor.GetAsync("/feed.xml")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // A never-published article's preview has no date, and no separator dangling before its reading time.
+        var draft = await site.InScopeAsync(async s =>
+        {
+            var contents = s.GetRequiredService<SysRift.Contents.Items.ContentManager>();
+            var item = await contents.NewAsync("Article");
+            item.Part("TitlePart")!["Title"] = "An unpublished draft";
+            item.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = "Some words.";
+            item.GetOrCreatePart("Article")["Summary"] = new System.Text.Json.Nodes.JsonObject { ["Text"] = "A draft." };
+            item.GetOrCreatePart("Article")["TlDr"] = new System.Text.Json.Nodes.JsonObject { ["Text"] = "Drafts have no date." };
+            var saved = await contents.SaveAsync(item, publish: false, expectedRevision: null, "admin");
+            Assert.True(saved.Succeeded, string.Join(" ", saved.Errors.Select(e => e.Path + ": " + e.Message)));
+            return item.ContentItemId;
+        });
+        var preview = await admin.PageAsync($"/admin/content/item/{draft}/preview");
+        Assert.Matches(@"^\s*1 min read\s*$", preview.QuerySelector(".article__meta")!.TextContent);
         Assert.Equal("https://example.social/@me", after.QuerySelector("footer .social a")!.GetAttribute("href"));
         var order = after.QuerySelectorAll("main section.section").Select(s => s.GetAttribute("aria-labelledby")).ToList();
         Assert.Equal("writing", order[0]);

@@ -48,6 +48,7 @@ public sealed class SettingsController(SysRiftDbContext db, DocumentStore docume
         site.TimeZoneId = form.TimeZoneId.Trim();
         theme.Owner = form.Owner.Trim();
         theme.Tagline = form.Tagline.Trim();
+        theme.JobTitle = form.JobTitle.Trim();
         theme.Description = form.Description.Trim();
         theme.StatusLine = form.StatusLine.Trim();
         theme.Footer = form.Footer.Trim();
@@ -79,7 +80,7 @@ public sealed class SettingsController(SysRiftDbContext db, DocumentStore docume
         var form = new SettingsForm
         {
             SiteName = site.SiteName, BaseUrl = site.BaseUrl, PageSize = site.PageSize, TimeZoneId = site.TimeZoneId,
-            Owner = theme.Owner, Tagline = theme.Tagline, Description = theme.Description, StatusLine = theme.StatusLine, Footer = theme.Footer,
+            Owner = theme.Owner, Tagline = theme.Tagline, JobTitle = theme.JobTitle, Description = theme.Description, StatusLine = theme.StatusLine, Footer = theme.Footer,
             Navigation = theme.Navigation, SocialLinks = theme.SocialLinks,
             HomeSections = theme.EffectiveHomeSections().Select((s, i) => new HomeSectionRow { Key = s.Key, Position = i + 1, Visible = s.Visible }).ToList(),
             Version = Fingerprint(site, theme),
@@ -101,7 +102,7 @@ public sealed class SettingsController(SysRiftDbContext db, DocumentStore docume
         if (SiteSettingsRules.BaseUrl(form.BaseUrl) is { } url) errors[nameof(form.BaseUrl)] = url;
         if (form.PageSize is < 1 or > 100) errors[nameof(form.PageSize)] = "Items per page must be between 1 and 100.";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(form.TimeZoneId.Trim(), out _)) errors[nameof(form.TimeZoneId)] = $"\"{form.TimeZoneId}\" is not a time zone this server knows (such as UTC or Europe/Paris).";
-        var theme = new ThemeSettings { Owner = form.Owner, Tagline = form.Tagline, Description = form.Description, StatusLine = form.StatusLine, Footer = form.Footer, Navigation = form.Navigation, SocialLinks = form.SocialLinks };
+        var theme = new ThemeSettings { Owner = form.Owner, Tagline = form.Tagline, JobTitle = form.JobTitle, Description = form.Description, StatusLine = form.StatusLine, Footer = form.Footer, Navigation = form.Navigation, SocialLinks = form.SocialLinks };
         foreach (var (key, message) in SiteSettingsRules.Theme(theme)) errors[key] = message;
         return errors;
     }
@@ -116,6 +117,7 @@ public sealed class SettingsController(SysRiftDbContext db, DocumentStore docume
         form.TimeZoneId ??= "";
         form.Owner ??= "";
         form.Tagline ??= "";
+        form.JobTitle ??= "";
         form.Description ??= "";
         form.StatusLine ??= "";
         form.Footer ??= "";

@@ -11,6 +11,7 @@ public sealed class SettingsForm
     public string TimeZoneId { get; set; } = "UTC";
     public string Owner { get; set; } = "";
     public string Tagline { get; set; } = "";
+    public string JobTitle { get; set; } = "";
     public string Description { get; set; } = "";
     public string StatusLine { get; set; } = "";
     public string Footer { get; set; } = "";

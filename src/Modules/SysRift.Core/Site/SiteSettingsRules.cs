@@ -29,6 +29,7 @@ public static class SiteSettingsRules
         {
             (theme.Tagline, 200, nameof(ThemeSettings.Tagline)), (theme.StatusLine, 120, nameof(ThemeSettings.StatusLine)),
             (theme.Description, 300, nameof(ThemeSettings.Description)), (theme.Footer, 500, nameof(ThemeSettings.Footer)), (theme.Owner, 100, nameof(ThemeSettings.Owner)),
+            (theme.JobTitle, 100, nameof(ThemeSettings.JobTitle)),
         })
             if ((value?.Length ?? 0) > limit) errors[name] = $"At most {limit} characters.";
 

@@ -10,6 +10,9 @@ public sealed class ThemeSettings
 
     public string Owner { get; set; } = "";
     public string Tagline { get; set; } = "";
+
+    /// <summary>What the owner does ("Backend and systems engineer"): the home page's Person jobTitle for search engines.</summary>
+    public string JobTitle { get; set; } = "";
     public string Description { get; set; } = "";
 
     /// <summary>The status line above the home page headline; empty falls back to the home item's own Status field.</summary>

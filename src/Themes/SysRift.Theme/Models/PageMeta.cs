@@ -11,6 +11,8 @@ public static class PageMeta
         viewData["Title"] = title;
         viewData["Description"] = description;
         viewData["OgType"] = ogType;
+        // A property with no value (no job title set) is left out rather than written as null.
+        if (jsonLd is IDictionary<string, object?> properties) jsonLd = properties.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value);
         if (jsonLd is not null) viewData["JsonLd"] = JsonSerializer.Serialize(jsonLd, JsonOptions);
     }
 
