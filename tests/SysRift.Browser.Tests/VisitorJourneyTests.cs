@@ -95,9 +95,7 @@ public sealed class VisitorJourneyTests(BrowserSite site)
 
         // The search form is the theme's: its input is not the browser's default white box in dark mode.
         var background = await page.Locator("form.search-form input").EvaluateAsync<string>("e => getComputedStyle(e).backgroundColor");
-        var pageBackground = await page.EvaluateAsync<string>("getComputedStyle(document.body).backgroundColor");
         if (scheme == ColorScheme.Dark) Assert.NotEqual("rgb(255, 255, 255)", background);
-        Assert.NotEqual(pageBackground, "rgba(0, 0, 0, 0)");
         var titleSize = await page.Locator(".search-results h2").First.EvaluateAsync<string>("e => getComputedStyle(e).fontSize");
         Assert.True(double.Parse(titleSize.Replace("px", ""), System.Globalization.CultureInfo.InvariantCulture) <= 24, $"result titles are {titleSize}");
     }

@@ -23,7 +23,7 @@ public static class UserCommands
         {
             foreach (var account in await users.Users.OrderBy(u => u.UserName).ToListAsync(cancellationToken))
             {
-                var roles = await users.GetRolesAsync(account);
+                var roles = (await users.GetRolesAsync(account)).Order(StringComparer.Ordinal).ToList();
                 var locked = account.LockoutEnd is { } end && end > DateTimeOffset.UtcNow ? $"locked until {end:u}" : "not locked";
                 Console.WriteLine($"{account.UserName}\t{account.Email}\troles: {(roles.Count == 0 ? "none" : string.Join(", ", roles))}\t{locked}\t2fa: {(account.TwoFactorEnabled ? "on" : "off")}");
             }
