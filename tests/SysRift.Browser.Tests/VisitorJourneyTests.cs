@@ -100,6 +100,20 @@ public sealed class VisitorJourneyTests(BrowserSite site)
         Assert.True(double.Parse(titleSize.Replace("px", ""), System.Globalization.CultureInfo.InvariantCulture) <= 24, $"result titles are {titleSize}");
     }
 
+    [BrowserTheory, InlineData(390), InlineData(1280)]
+    public async Task Mental_models_fill_their_rows_and_keep_their_text_readable(int width)
+    {
+        var page = await site.PageAsync(width);
+        await page.GotoAsync("/");
+        var boxes = await page.Locator(".cards--models > li").EvaluateAllAsync<double[][]>("cards => cards.map(c => { const r = c.getBoundingClientRect(); return [Math.round(r.top), r.width]; })");
+        Assert.True(boxes.Length >= 2, $"{boxes.Length} mental models on the home page");
+        var rows = boxes.GroupBy(b => b[0]).Select(g => g.Count()).ToList();
+        // Every row as full as the first: no orphans on a row of their own.
+        Assert.True(rows.All(r => r == rows[0]) || boxes.Length % rows[0] != 0 && rows.Take(rows.Count - 1).All(r => r == rows[0]), $"rows of {string.Join(", ", rows)} cards at {width} px");
+        if (boxes.Length % 3 == 0 && width >= 1280) Assert.Equal(3, rows[0]);
+        Assert.All(boxes, b => Assert.True(b[1] >= Math.Min(width - 40, 288), $"a card is {b[1]} px wide at {width} px"));
+    }
+
     [BrowserFact]
     public async Task The_site_reads_without_javascript()
     {
