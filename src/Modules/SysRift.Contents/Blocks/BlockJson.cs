@@ -20,4 +20,29 @@ public static class BlockJson
         value is not null && SettingsReader.Property(value, property) is JsonArray array
             ? array.OfType<JsonValue>().Where(v => v.GetValueKind() == JsonValueKind.String).Select(v => v.GetValue<string>()).ToList()
             : [];
+
+    /// <summary>
+    /// A list of ids (ContentItemIds, TermContentItemIds) as a validator reads it: the non-empty texts, and whether
+    /// the property was absent, null or a list of texts only.
+    /// </summary>
+    public static List<string> Ids(JsonObject? value, string property, out bool wellFormed)
+    {
+        wellFormed = true;
+        var node = value is null ? null : SettingsReader.Property(value, property);
+        if (node is null || node.GetValueKind() == JsonValueKind.Null) return [];
+        if (node is not JsonArray array)
+        {
+            wellFormed = false;
+            return [];
+        }
+
+        var ids = new List<string>();
+        foreach (var entry in array)
+        {
+            if (entry is JsonValue v && v.TryGetValue<string>(out var id) && !string.IsNullOrWhiteSpace(id)) ids.Add(id);
+            else wellFormed = false;
+        }
+
+        return ids;
+    }
 }

@@ -58,24 +58,5 @@ public sealed class ContentPickerField : ContentFieldType
 
     public static List<string> Read(JsonObject? field) => Read(field, out _);
 
-    private static List<string> Read(JsonObject? field, out bool wellFormed)
-    {
-        wellFormed = true;
-        var node = field is null ? null : SettingsReader.Property(field, "ContentItemIds");
-        if (node is null || node.GetValueKind() == JsonValueKind.Null) return [];
-        if (node is not JsonArray array)
-        {
-            wellFormed = false;
-            return [];
-        }
-
-        var ids = new List<string>();
-        foreach (var entry in array)
-        {
-            if (entry is JsonValue v && v.TryGetValue<string>(out var id) && !string.IsNullOrWhiteSpace(id)) ids.Add(id);
-            else wellFormed = false;
-        }
-
-        return ids;
-    }
+    private static List<string> Read(JsonObject? field, out bool wellFormed) => BlockJson.Ids(field, "ContentItemIds", out wellFormed);
 }

@@ -29,7 +29,7 @@ public sealed class TaxonomyField : ContentFieldType
 
     public override void Validate(BlockValue value)
     {
-        var ids = ContentPickerFieldIds(value.Value, "TermContentItemIds", out var wellFormed);
+        var ids = BlockJson.Ids(value.Value, "TermContentItemIds", out var wellFormed);
         if (!wellFormed) value.Error("TermContentItemIds", "must be a list of term ids.");
         value.RequireWhenEmpty("TermContentItemIds", ids.Count == 0);
         if (ids.Count > 1 && value.Flag("Unique")) value.Error("TermContentItemIds", "takes one term only.");
@@ -59,33 +59,12 @@ public sealed class TaxonomyField : ContentFieldType
 
     public override void Index(JsonObject value, ContentIndexEntry entry)
     {
-        foreach (var id in ContentPickerFieldIds(value, "TermContentItemIds", out _)) entry.Term(id);
+        foreach (var id in BlockJson.Ids(value, "TermContentItemIds", out _)) entry.Term(id);
         foreach (var tag in BlockJson.Strings(value, "TagNames")) entry.Tag(tag);
     }
 
-    public static List<string> TermIds(JsonObject? value) => ContentPickerFieldIds(value, "TermContentItemIds", out _);
+    public static List<string> TermIds(JsonObject? value) => BlockJson.Ids(value, "TermContentItemIds", out _);
 
     public static string? TaxonomyId(JsonObject settings, JsonObject? value) =>
         BlockJson.Text(value, "TaxonomyContentItemId") is { Length: > 0 } own ? own : SettingsReader.String(settings, "TaxonomyFieldSettings", "TaxonomyContentItemId") is { Length: > 0 } set ? set : null;
-
-    private static List<string> ContentPickerFieldIds(JsonObject? value, string property, out bool wellFormed)
-    {
-        wellFormed = true;
-        var node = value is null ? null : SettingsReader.Property(value, property);
-        if (node is null || node.GetValueKind() == System.Text.Json.JsonValueKind.Null) return [];
-        if (node is not JsonArray array)
-        {
-            wellFormed = false;
-            return [];
-        }
-
-        var ids = new List<string>();
-        foreach (var entry in array)
-        {
-            if (entry is JsonValue v && v.TryGetValue<string>(out var id) && !string.IsNullOrWhiteSpace(id)) ids.Add(id);
-            else wellFormed = false;
-        }
-
-        return ids;
-    }
 }
