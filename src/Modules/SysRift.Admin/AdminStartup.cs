@@ -37,11 +37,22 @@ public sealed class AdminStartup : IModuleStartup
             options.Cookie.SameSite = SameSiteMode.Lax;
             options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
-            options.ExpireTimeSpan = TimeSpan.FromHours(8);
+            options.ExpireTimeSpan = SysRift.Core.Security.UserSessions.IdleLimit;
+            SessionCookie.Configure(options);
         });
+        services.AddScoped<SiteSignInManager>();
+        services.AddScoped<Microsoft.AspNetCore.Identity.SignInManager<Microsoft.AspNetCore.Identity.IdentityUser>>(provider => provider.GetRequiredService<SiteSignInManager>());
         // Every request of a signed-in user checks the security stamp: a password change, a role change or
         // a deleted account takes effect on the very next request of every other session.
-        services.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
+        services.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.Zero;
+            options.OnRefreshingPrincipal = context =>
+            {
+                SessionCookie.CarryOver(context);
+                return Task.CompletedTask;
+            };
+        });
     }
 
     public void ConfigurePipeline(IApplicationBuilder app) => app.UseMiddleware<UploadLimits>();

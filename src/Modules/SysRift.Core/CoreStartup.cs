@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SysRift.Core.Data;
 using SysRift.Core.Documents;
 using SysRift.Core.Modularity;
@@ -29,6 +30,9 @@ public sealed class CoreStartup : IModuleStartup
         services.AddScoped<CommitSignalInterceptor>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<Audit.AuditTrail>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<Security.SignInThrottle>();
+        services.AddScoped<Security.UserSessions>();
         services.AddHostedService<PostgresChangeListener>();
 
         // The database is resolved per scope (see ScopedDatabase): setup may point a scope elsewhere.
@@ -53,11 +57,14 @@ public sealed class CoreStartup : IModuleStartup
                 options.Password.RequireUppercase = false;
                 options.Password.RequireNonAlphanumeric = false;
                 options.Password.RequiredUniqueChars = 4;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No account lockout: anyone who knew a user name could keep its owner out. SignInThrottle counts
+                // failures per account and address instead (schema 0007 turned lockout off for existing users).
+                options.Lockout.AllowedForNewUsers = false;
                 options.User.RequireUniqueEmail = true;
             })
             .AddEntityFrameworkStores<SysRiftDbContext>()
+            .AddUserStore<Security.SiteUserStore>()
+            .AddClaimsPrincipalFactory<Security.SiteUserClaimsFactory>()
             .AddDefaultTokenProviders();
     }
 }

@@ -23,6 +23,14 @@ public abstract class AdminControllerBase : Controller
             return;
         }
 
+        // A role that requires two-factor sign-in: nothing but its set-up until the user has it.
+        if (SysRift.Core.Security.TwoFactor.MustEnrol(User) && this is not TwoFactorController)
+        {
+            TempData["Message"] = "Your role requires two-factor sign-in: set it up to continue.";
+            context.Result = LocalRedirect("/admin/account/two-factor");
+            return;
+        }
+
         base.OnActionExecuting(context);
     }
 

@@ -16,7 +16,8 @@ namespace SysRift.Admin.Controllers;
 /// user on every request (security stamp check), so new roles apply at once; a reset password ends them.
 /// </summary>
 [Route("admin/users"), RequirePermission(Permissions.ManageUsers)]
-public sealed class UsersController(UserManager<IdentityUser> users, RoleManager<IdentityRole> roles, SysRiftDbContext db, AuditTrail audit) : AdminControllerBase
+public sealed class UsersController(UserManager<IdentityUser> users, RoleManager<IdentityRole> roles, SysRiftDbContext db, AuditTrail audit, SignInThrottle throttle, UserSessions sessions)
+    : AdminControllerBase
 {
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -24,13 +25,13 @@ public sealed class UsersController(UserManager<IdentityUser> users, RoleManager
         var all = await users.Users.OrderBy(u => u.UserName).ToListAsync(cancellationToken);
         var rows = new List<UserRow>();
         foreach (var user in all)
-            rows.Add(new UserRow(user.Id, user.UserName!, user.Email, (await users.GetRolesAsync(user)).Order().ToList(), await users.IsLockedOutAsync(user)));
+            rows.Add(new UserRow(user.Id, user.UserName!, user.Email, (await users.GetRolesAsync(user)).Order().ToList(), (await throttle.LocksAsync(user.UserName!, cancellationToken)).Count > 0, user.TwoFactorEnabled));
         ViewData["Message"] = Message;
         return View(rows);
     }
 
     [HttpGet("new")]
-    public async Task<IActionResult> New() => View("Edit", new UserEditViewModel(new UserForm(), await RoleNamesAsync(), new Dictionary<string, string>(), false, true, null));
+    public async Task<IActionResult> New() => View("Edit", new UserEditViewModel(new UserForm(), await RoleNamesAsync(), new Dictionary<string, string>(), null, null));
 
     [HttpPost("new")]
     public async Task<IActionResult> Create(UserForm form, CancellationToken cancellationToken)
@@ -42,12 +43,12 @@ public sealed class UsersController(UserManager<IdentityUser> users, RoleManager
         else if (form.Password != form.PasswordConfirmation) errors[nameof(form.PasswordConfirmation)] = "The two passwords differ.";
         var known = await RoleNamesAsync();
         if (form.Roles.Any(r => !known.Contains(r))) errors[nameof(form.Roles)] = "Pick roles from the list.";
-        if (errors.Count > 0) return Invalid(form, known, errors, isNew: true);
+        if (errors.Count > 0) return Invalid(form, known, errors, null);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var user = new IdentityUser(form.UserName.Trim()) { Email = form.Email.Trim(), EmailConfirmed = true };
         var created = await users.CreateAsync(user, form.Password!);
-        if (!created.Succeeded) return Invalid(form, known, IdentityErrors(created), isNew: true);
+        if (!created.Succeeded) return Invalid(form, known, IdentityErrors(created), null);
         if (form.Roles.Count > 0) await users.AddToRolesAsync(user, form.Roles.Distinct());
         audit.Add(UserName, AuditTrail.Categories.Users, "Create", user.Id, user.UserName, $"Roles: {string.Join(", ", form.Roles)}");
         await db.SaveChangesAsync(cancellationToken);
@@ -61,7 +62,7 @@ public sealed class UsersController(UserManager<IdentityUser> users, RoleManager
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
         var form = new UserForm { Id = user.Id, UserName = user.UserName!, Email = user.Email ?? "", Roles = (await users.GetRolesAsync(user)).ToList() };
-        return View(new UserEditViewModel(form, await RoleNamesAsync(), new Dictionary<string, string>(), await users.IsLockedOutAsync(user), false, Message));
+        return View(new UserEditViewModel(form, await RoleNamesAsync(), new Dictionary<string, string>(), await AccountStateAsync(user), Message));
     }
 
     [HttpPost("{id}")]
@@ -76,7 +77,7 @@ public sealed class UsersController(UserManager<IdentityUser> users, RoleManager
         if (string.IsNullOrWhiteSpace(form.Email) || !form.Email.Contains('@', StringComparison.Ordinal)) errors[nameof(form.Email)] = "Give a valid e-mail address.";
         if (!string.IsNullOrEmpty(form.Password) && form.Password != form.PasswordConfirmation) errors[nameof(form.PasswordConfirmation)] = "The two passwords differ.";
         if (form.Roles.Any(r => !known.Contains(r))) errors[nameof(form.Roles)] = "Pick roles from the list.";
-        if (errors.Count > 0) return Invalid(form, known, errors, isNew: false, await users.IsLockedOutAsync(user));
+        if (errors.Count > 0) return Invalid(form, known, errors, await AccountStateAsync(user));
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         // The last-administrator check holds until commit: two administrators demoting each other at once
@@ -87,7 +88,7 @@ public sealed class UsersController(UserManager<IdentityUser> users, RoleManager
         {
             await transaction.RollbackAsync(CancellationToken.None);
             errors[nameof(form.Roles)] = "This is the last administrator: give another user the Administrator role first.";
-            return Invalid(form, known, errors, isNew: false, await users.IsLockedOutAsync(user));
+            return Invalid(form, known, errors, await AccountStateAsync(user));
         }
 
         var changes = new List<string>();
@@ -95,7 +96,7 @@ public sealed class UsersController(UserManager<IdentityUser> users, RoleManager
         {
             changes.Add($"e-mail {user.Email} -> {form.Email.Trim()}");
             var set = await users.SetEmailAsync(user, form.Email.Trim());
-            if (!set.Succeeded) return Invalid(form, known, IdentityErrors(set), false, false);
+            if (!set.Succeeded) return Invalid(form, known, IdentityErrors(set), await AccountStateAsync(user));
         }
 
         var removed = current.Except(form.Roles).ToList();
@@ -110,9 +111,10 @@ public sealed class UsersController(UserManager<IdentityUser> users, RoleManager
             if (!reset.Succeeded)
             {
                 await transaction.RollbackAsync(CancellationToken.None);
-                return Invalid(form, known, IdentityErrors(reset, nameof(form.Password)), false, await users.IsLockedOutAsync(user));
+                return Invalid(form, known, IdentityErrors(reset, nameof(form.Password)), await AccountStateAsync(user));
             }
 
+            await sessions.EndAllAsync(user.Id, $"password reset by {UserName}", cancellationToken: cancellationToken);
             changes.Add("password reset (their sessions end)");
         }
 
@@ -127,10 +129,20 @@ public sealed class UsersController(UserManager<IdentityUser> users, RoleManager
     {
         var user = await users.FindByIdAsync(id);
         if (user is null) return NotFound();
-        await users.SetLockoutEndDateAsync(user, null);
-        await users.ResetAccessFailedCountAsync(user);
-        await audit.RecordAsync(UserName, AuditTrail.Categories.Users, "Unlock", user.Id, user.UserName, cancellationToken: cancellationToken);
+        await throttle.ClearAsync(user.UserName!, cancellationToken: cancellationToken);
+        await audit.RecordAsync(UserName, AuditTrail.Categories.Users, "Unlock", user.Id, user.UserName, "Failed sign-ins forgotten: every address may try again.", cancellationToken);
         return RedirectWithMessage($"/admin/users/{user.Id}", "Unlocked: they can sign in again.");
+    }
+
+    /// <summary>Ends every session of the user (a lost laptop, a departing editor): each is signed out at its next request, on every node.</summary>
+    [HttpPost("{id}/sessions/end")]
+    public async Task<IActionResult> EndSessions(string id, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null) return NotFound();
+        var ended = await sessions.EndAllAsync(user.Id, $"ended by {UserName}", cancellationToken: cancellationToken);
+        await audit.RecordAsync(UserName, AuditTrail.Categories.Users, "SessionsEnded", user.Id, user.UserName, $"Every session of the user: {ended}.", cancellationToken);
+        return user.Id == users.GetUserId(User) ? LocalRedirect("/login") : RedirectWithMessage($"/admin/users/{user.Id}", $"{ended} session(s) ended.");
     }
 
     [HttpPost("{id}/delete")]
@@ -155,12 +167,15 @@ public sealed class UsersController(UserManager<IdentityUser> users, RoleManager
         return RedirectWithMessage("/admin/users", $"User {user.UserName} deleted.");
     }
 
-    private ViewResult Invalid(UserForm form, IReadOnlyList<string> known, Dictionary<string, string> errors, bool isNew, bool lockedOut = false)
+    private ViewResult Invalid(UserForm form, IReadOnlyList<string> known, Dictionary<string, string> errors, UserAccountState? account)
     {
         form.Password = form.PasswordConfirmation = null;
         Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
-        return View("Edit", new UserEditViewModel(form, known, errors, lockedOut, isNew, null));
+        return View("Edit", new UserEditViewModel(form, known, errors, account, null));
     }
+
+    private async Task<UserAccountState> AccountStateAsync(IdentityUser user) => new(
+        await throttle.LocksAsync(user.UserName!), user.TwoFactorEnabled, SessionsController.Rows(await sessions.ActiveAsync(user.Id), User.FindFirst(UserSessions.ClaimType)?.Value));
 
     private static Dictionary<string, string> IdentityErrors(IdentityResult result, string fallbackField = "")
     {

@@ -24,3 +24,13 @@ public sealed record DashboardViewModel(
 
     public sealed record Scheduled(string ContentItemId, string DisplayText, DateTime PublishAtUtc, string? RequestedBy);
 }
+
+/// <summary>The second sign-in step: an authenticator code, or (with <see cref="Recovery"/>) a recovery code.</summary>
+public sealed class TwoFactorLoginViewModel
+{
+    public string Code { get; set; } = "";
+    public bool RememberBrowser { get; set; }
+    public bool Recovery { get; set; }
+    public string ReturnUrl { get; set; } = "/admin";
+    public string? Error { get; set; }
+}

@@ -21,6 +21,8 @@ public sealed class SysRiftDbContext(DbContextOptions<SysRiftDbContext> options)
     public DbSet<ContentTermRecord> ContentTerms => Set<ContentTermRecord>();
     public DbSet<AuditRecord> AuditEntries => Set<AuditRecord>();
     public DbSet<ScheduledPublicationRecord> ScheduledPublications => Set<ScheduledPublicationRecord>();
+    public DbSet<UserSessionRecord> UserSessions => Set<UserSessionRecord>();
+    public DbSet<SignInFailureRecord> SignInFailures => Set<SignInFailureRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -103,6 +105,30 @@ public sealed class SysRiftDbContext(DbContextOptions<SysRiftDbContext> options)
             schedule.Property(x => x.RequestedBy).HasMaxLength(256);
             schedule.Property(x => x.ContentItemVersionId).HasMaxLength(64);
             schedule.HasIndex(x => x.PublishAtUtc);
+        });
+
+        builder.Entity<UserSessionRecord>(session =>
+        {
+            session.ToTable("UserSessions");
+            session.HasKey(x => x.Id);
+            session.Property(x => x.Id).HasMaxLength(64);
+            session.Property(x => x.UserId).HasMaxLength(450);
+            session.Property(x => x.Address).HasMaxLength(64);
+            session.Property(x => x.Device).HasMaxLength(128);
+            session.Property(x => x.EndedBy).HasMaxLength(256);
+            session.Ignore(x => x.IsActive);
+            session.HasIndex(x => new { x.UserId, x.LastSeenUtc });
+        });
+
+        builder.Entity<SignInFailureRecord>(failure =>
+        {
+            failure.ToTable("SignInFailures");
+            failure.HasKey(x => x.Id);
+            failure.Property(x => x.UserName).HasMaxLength(256);
+            failure.Property(x => x.Address).HasMaxLength(64);
+            failure.Property(x => x.Step).HasMaxLength(16);
+            failure.HasIndex(x => new { x.UserName, x.Utc });
+            failure.HasIndex(x => x.Utc);
         });
 
         builder.Entity<DocumentRecord>(document =>
