@@ -201,7 +201,7 @@ public sealed class AdminJourneyTests(BrowserSite site)
     public static TheoryData<string, ColorScheme> AdminPages()
     {
         var data = new TheoryData<string, ColorScheme>();
-        foreach (var path in new[] { "/admin", "/admin/content", "/admin/content/Principle", "/admin/content/Article/new", "/admin/settings", "/admin/users", "/admin/users/new", "/admin/roles", "/admin/roles/Editor", "/admin/audit", "/admin/media", "/admin/recipes", "/admin/trash", "/admin/system", "/admin/account/password",
+        foreach (var path in new[] { "/admin", "/admin/content", "/admin/content/Principle", "/admin/content/Article/new", "/admin/settings", "/admin/users", "/admin/users/new", "/admin/roles", "/admin/roles/Editor", "/admin/audit", "/admin/media", "/admin/recipes", "/admin/trash", "/admin/system", "/admin/account/password", "/admin/account/two-factor", "/admin/account/sessions",
                                    "/admin/types", "/admin/types/new", "/admin/types/Principle", "/admin/types/Principle/parts/Principle/fields/Order", "/admin/types/Article/parts/TitlePart/settings" })
             data.Add(path, ColorScheme.Light);
         foreach (var path in new[] { "/admin", "/admin/content/Principle", "/admin/content/Article/new", "/admin/types/Principle" })

@@ -71,10 +71,12 @@ public sealed class BrowserSite : IAsyncLifetime
         }
     }
 
-    public async Task<IPage> PageAsync(int width, ColorScheme scheme = ColorScheme.Light, bool javaScript = true, bool bypassCsp = false, string? storageState = null)
+    /// <param name="clientAddress">The visitor's address as nginx in front of the site would pass it (X-Forwarded-For, trusted from loopback).</param>
+    public async Task<IPage> PageAsync(int width, ColorScheme scheme = ColorScheme.Light, bool javaScript = true, bool bypassCsp = false, string? storageState = null, string? clientAddress = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            ExtraHTTPHeaders = clientAddress is null ? null : new Dictionary<string, string> { ["X-Forwarded-For"] = clientAddress },
             StorageState = storageState,
             // Only for injecting axe-core (an inline script by Playwright's design); pages never need it.
             BypassCSP = bypassCsp,
@@ -84,6 +86,29 @@ public sealed class BrowserSite : IAsyncLifetime
             BaseURL = BaseUrl,
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>The site's own command line on this site's data folder, in its own process, as an operator runs it.</summary>
+    public async Task<(int Exit, string Output)> CommandLineAsync(params string[] args)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = _dataPath };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "SysRift.Web.dll"));
+        foreach (var arg in args) start.ArgumentList.Add(arg);
+        start.Environment["SysRift__DataPath"] = _dataPath;
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var errors = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+
+        return (process.ExitCode, await output + await errors);
     }
 
     private sealed class Factory(string dataPath) : WebApplicationFactory<Program>

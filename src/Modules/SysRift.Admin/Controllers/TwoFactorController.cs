@@ -16,7 +16,7 @@ namespace SysRift.Admin.Controllers;
 /// Turning it on or off moves the security stamp: other sessions end, this one is renewed.
 /// </summary>
 [Route("admin/account/two-factor"), RequirePermission(Permissions.AccessAdmin)]
-public sealed class TwoFactorController(UserManager<IdentityUser> users, SiteSignInManager signIn, UserSessions sessions, SiteSettingsService settings, AuditTrail audit)
+public sealed class TwoFactorController(UserManager<IdentityUser> users, IUserStore<IdentityUser> store, SiteSignInManager signIn, UserSessions sessions, SiteSettingsService settings, AuditTrail audit)
     : AdminControllerBase
 {
     [HttpGet("")]
@@ -97,10 +97,11 @@ public sealed class TwoFactorController(UserManager<IdentityUser> users, SiteSig
         var key = await users.GetAuthenticatorKeyAsync(user);
         if (string.IsNullOrEmpty(key))
         {
-            await users.ResetAuthenticatorKeyAsync(user);
-            // A new key moves the security stamp: this session is renewed so it is not the one signed out.
-            await signIn.RefreshSignInAsync(user);
-            key = (await users.GetAuthenticatorKeyAsync(user))!;
+            // Stored without moving the security stamp (ResetAuthenticatorKeyAsync would): a key not yet confirmed
+            // protects nothing, and opening this page must not sign the user out everywhere else.
+            key = users.GenerateNewAuthenticatorKey();
+            await ((IUserAuthenticatorKeyStore<IdentityUser>)store).SetAuthenticatorKeyAsync(user, key, HttpContext.RequestAborted);
+            await users.UpdateAsync(user);
         }
 
         var issuer = (await settings.GetAsync()).SiteName;
