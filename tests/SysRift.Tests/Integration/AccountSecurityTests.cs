@@ -245,6 +245,55 @@ public sealed class AccountSecurityTests
         Assert.Equal(HttpStatusCode.Redirect, (await CodeAsync(owner, Code(key))).StatusCode);
     }
 
+    [Fact]
+    public async Task A_remembered_browser_is_not_asked_for_a_code_until_it_is_forgotten()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new SiteFactory(database, recipe: "blank");
+        var (key, _) = await EnrolAsync(await AdminSession.SignInAsync(site));
+        var browser = Client(site, Owner);
+        await AdminAccessTests.SignInAsync(browser, SiteFactory.AdminUserName, SiteFactory.AdminPassword);
+        var page = await SiteFactory.ParseAsync(await browser.GetAsync("/login/code"));
+        var remembered = await browser.PostAsync("/login/code", new FormUrlEncodedContent(AdminSession.FormValues(page.QuerySelector("form[action='/login/code']")!,
+            new Dictionary<string, string> { ["Code"] = Code(key), ["RememberBrowser"] = "true" })));
+        Assert.Equal(HttpStatusCode.Redirect, remembered.StatusCode);
+
+        var session = new AdminSession(site, browser);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.PostAsync("/logout")).StatusCode);
+        Assert.Equal("/admin", AdminSession.Target(await AdminAccessTests.SignInAsync(browser, SiteFactory.AdminUserName, SiteFactory.AdminPassword)));
+        // Another browser is still asked.
+        Assert.StartsWith("/login/code", AdminSession.Target(await AdminAccessTests.SignInAsync(Client(site, Owner), SiteFactory.AdminUserName, SiteFactory.AdminPassword)), StringComparison.Ordinal);
+
+        var status = await session.PageAsync("/admin/account/two-factor");
+        Assert.Equal(HttpStatusCode.Redirect, (await session.SubmitAsync(status, "form[action$='/forget-browser']")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await session.PostAsync("/logout")).StatusCode);
+        Assert.StartsWith("/login/code", AdminSession.Target(await AdminAccessTests.SignInAsync(browser, SiteFactory.AdminUserName, SiteFactory.AdminPassword)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Two_factor_can_be_required_for_every_role_at_once()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new SiteFactory(database, recipe: "blank");
+        await AdminSession.CreateUserAsync(site, "author", "an author's passphrase", SiteRoles.Author);
+        var admin = await AdminSession.SignInAsync(site);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync(await admin.PageAsync("/admin/roles"), "form[action='/admin/roles/require-two-factor']")).StatusCode);
+        var required = await site.InScopeAsync(async s =>
+        {
+            var roleManager = s.GetRequiredService<RoleManager<IdentityRole>>();
+            var all = await roleManager.Roles.ToListAsync();
+            var flags = new List<bool>();
+            foreach (var role in all) flags.Add((await roleManager.GetClaimsAsync(role)).Any(c => c.Type == TwoFactor.RequiredClaimType));
+            return flags;
+        });
+        Assert.Equal(3, required.Count);
+        Assert.All(required, Assert.True);
+        // The administrator who did it is sent to set it up at the next request, and the author at sign-in.
+        Assert.Equal("/admin/account/two-factor", AdminSession.Target(await admin.Client.GetAsync("/admin/users")));
+        var author = await AdminSession.SignInAsync(site, "author", "an author's passphrase");
+        Assert.Equal("/admin/account/two-factor", AdminSession.Target(await author.Client.GetAsync("/admin")));
+    }
+
     public static HttpClient Client(SiteFactory site, string address, string? userAgent = null)
     {
         var client = site.Browser();

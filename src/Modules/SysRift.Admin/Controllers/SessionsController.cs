@@ -43,5 +43,5 @@ public sealed class SessionsController(UserManager<IdentityUser> users, UserSess
     private string? CurrentSession => User.FindFirst(UserSessions.ClaimType)?.Value;
 
     public static IReadOnlyList<SessionRow> Rows(IEnumerable<Core.Data.UserSessionRecord> active, string? current) =>
-        active.Select(s => new SessionRow(s.Id, s.Device, s.Address, s.CreatedUtc, s.LastSeenUtc, s.Id == current)).ToList();
+        active.Select(s => new SessionRow(s.Id, s.Device, s.Address, s.CreatedUtc, s.LastSeenUtc, s.Id == current)).OrderByDescending(s => s.IsCurrent).ToList();
 }
