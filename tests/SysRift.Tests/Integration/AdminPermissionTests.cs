@@ -44,6 +44,8 @@ public sealed class AdminPermissionTests
         ["POST admin/content/item/{id}/versions/{versionId}/restore"] = Permissions.EditOwnContent,
         ["GET admin/settings"] = Permissions.ManageSettings,
         ["POST admin/settings"] = Permissions.ManageSettings,
+        ["GET admin/settings/labels"] = Permissions.ManageSettings,
+        ["POST admin/settings/labels"] = Permissions.ManageSettings,
         ["GET admin/users"] = Permissions.ManageUsers,
         ["GET admin/users/new"] = Permissions.ManageUsers,
         ["POST admin/users/new"] = Permissions.ManageUsers,

@@ -24,7 +24,7 @@ public sealed class AdminSiteManagementTests
         var positions = page.QuerySelectorAll("input[name$='.Key']").Select(i => i.GetAttribute("value")).ToList();
         var changes = new Dictionary<string, string>
         {
-            ["SiteName"] = "Renamed Site", ["StatusLine"] = "Heads down on a rewrite", ["Footer"] = "A new footer line.",
+            ["SiteName"] = "Renamed Site", ["Footer"] = "A new footer line.",
             ["Owner"] = "Ada Lovelace", ["JobTitle"] = "Engine analyst", ["Tagline"] = "Notes on engines.",
             ["SocialLinks[0].Text"] = "Mastodon", ["SocialLinks[0].Url"] = "https://example.social/@me",
             [$"HomeSections[{positions.IndexOf("writing")}].Position"] = "0",
@@ -38,7 +38,6 @@ public sealed class AdminSiteManagementTests
 
         var after = await SiteFactory.ParseAsync(await visitor.GetAsync("/"));
         Assert.Equal("Renamed Site", after.QuerySelector(".brand")!.TextContent);
-        Assert.Equal("Heads down on a rewrite", after.QuerySelector(".status")!.TextContent.Trim());
         Assert.Contains("A new footer line.", after.QuerySelector("footer")!.TextContent, StringComparison.Ordinal);
         // Who the site is of comes from the settings everywhere: the footer, the home page's Person, the articles' author, the feed.
         Assert.Equal("Ada Lovelace · Notes on engines.", after.QuerySelector("footer .site-owner")!.TextContent.Trim());
@@ -73,7 +72,7 @@ public sealed class AdminSiteManagementTests
         var trail = await admin.PageAsync("/admin/audit?category=Settings");
         var diff = trail.QuerySelector("table.audit tbody tr .diff-lines")!;
         Assert.Equal(["Renamed"], diff.QuerySelectorAll("ins").Select(i => i.TextContent.Trim()).Where(t => t == "Renamed"));
-        Assert.Contains(diff.QuerySelectorAll(".diff-line--added"), l => l.TextContent.Contains("Status line: Heads down on a rewrite", StringComparison.Ordinal));
+        Assert.Contains(diff.QuerySelectorAll(".diff-line--added"), l => l.TextContent.Contains("Footer: A new footer line.", StringComparison.Ordinal));
         Assert.DoesNotContain("Time zone", diff.TextContent, StringComparison.Ordinal);
 
         var bad = await admin.SubmitAsync(await admin.PageAsync("/admin/settings"), "form.editor", new Dictionary<string, string>

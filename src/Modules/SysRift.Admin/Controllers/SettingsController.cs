@@ -13,7 +13,7 @@ using SysRift.Core.Site;
 
 namespace SysRift.Admin.Controllers;
 
-/// <summary>Site settings: name, tagline, status line, navigation, social links, footer and the home page's sections.</summary>
+/// <summary>Site settings: name, owner, tagline, navigation, social links, footer and the home page's sections (the words around them: LabelsController).</summary>
 [Route("admin/settings"), RequirePermission(Permissions.ManageSettings)]
 public sealed class SettingsController(SysRiftDbContext db, DocumentStore documents, AuditTrail audit) : AdminControllerBase
 {
@@ -23,7 +23,7 @@ public sealed class SettingsController(SysRiftDbContext db, DocumentStore docume
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
     {
         var (site, theme) = await ReadAsync(cancellationToken);
-        return View(new SettingsViewModel(ToForm(site, theme), new Dictionary<string, string>(), Message));
+        return View(new SettingsViewModel(ToForm(site, theme), new Dictionary<string, string>(), Message, LegacyStatus(theme)));
     }
 
     [HttpPost("")]
@@ -38,7 +38,7 @@ public sealed class SettingsController(SysRiftDbContext db, DocumentStore docume
         {
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             FillSectionNames(form);
-            return View("Index", new SettingsViewModel(form, errors, null));
+            return View("Index", new SettingsViewModel(form, errors, null, LegacyStatus(theme)));
         }
 
         var before = SettingsAudit.Text(site, theme);
@@ -50,7 +50,6 @@ public sealed class SettingsController(SysRiftDbContext db, DocumentStore docume
         theme.Tagline = form.Tagline.Trim();
         theme.JobTitle = form.JobTitle.Trim();
         theme.Description = form.Description.Trim();
-        theme.StatusLine = form.StatusLine.Trim();
         theme.Footer = form.Footer.Trim();
         theme.Navigation = form.Navigation.Select(l => new NavigationLink { Text = l.Text.Trim(), Url = l.Url.Trim() }).ToList();
         theme.SocialLinks = form.SocialLinks.Select(l => new NavigationLink { Text = l.Text.Trim(), Url = l.Url.Trim() }).ToList();
@@ -67,6 +66,10 @@ public sealed class SettingsController(SysRiftDbContext db, DocumentStore docume
         return RedirectWithMessage("/admin/settings", "Settings saved. Visitors see them on their next page.");
     }
 
+#pragma warning disable CS0618 // read once more, only to show it: see ThemeSettings.StatusLine
+    private static string? LegacyStatus(ThemeSettings theme) => theme.StatusLine is { Length: > 0 } status ? status : null;
+#pragma warning restore CS0618
+
     private async Task<(SiteSettings Site, ThemeSettings Theme)> ReadAsync(CancellationToken cancellationToken) =>
         (await documents.GetAsync<SiteSettings>(SiteSettings.DocumentName, cancellationToken) ?? new SiteSettings(),
          await documents.GetAsync<ThemeSettings>(ThemeDocument, cancellationToken) ?? new ThemeSettings());
@@ -80,7 +83,7 @@ public sealed class SettingsController(SysRiftDbContext db, DocumentStore docume
         var form = new SettingsForm
         {
             SiteName = site.SiteName, BaseUrl = site.BaseUrl, PageSize = site.PageSize, TimeZoneId = site.TimeZoneId,
-            Owner = theme.Owner, Tagline = theme.Tagline, JobTitle = theme.JobTitle, Description = theme.Description, StatusLine = theme.StatusLine, Footer = theme.Footer,
+            Owner = theme.Owner, Tagline = theme.Tagline, JobTitle = theme.JobTitle, Description = theme.Description, Footer = theme.Footer,
             Navigation = theme.Navigation, SocialLinks = theme.SocialLinks,
             HomeSections = theme.EffectiveHomeSections().Select((s, i) => new HomeSectionRow { Key = s.Key, Position = i + 1, Visible = s.Visible }).ToList(),
             Version = Fingerprint(site, theme),
@@ -102,7 +105,7 @@ public sealed class SettingsController(SysRiftDbContext db, DocumentStore docume
         if (SiteSettingsRules.BaseUrl(form.BaseUrl) is { } url) errors[nameof(form.BaseUrl)] = url;
         if (form.PageSize is < 1 or > 100) errors[nameof(form.PageSize)] = "Items per page must be between 1 and 100.";
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(form.TimeZoneId.Trim(), out _)) errors[nameof(form.TimeZoneId)] = $"\"{form.TimeZoneId}\" is not a time zone this server knows (such as UTC or Europe/Paris).";
-        var theme = new ThemeSettings { Owner = form.Owner, Tagline = form.Tagline, JobTitle = form.JobTitle, Description = form.Description, StatusLine = form.StatusLine, Footer = form.Footer, Navigation = form.Navigation, SocialLinks = form.SocialLinks };
+        var theme = new ThemeSettings { Owner = form.Owner, Tagline = form.Tagline, JobTitle = form.JobTitle, Description = form.Description, Footer = form.Footer, Navigation = form.Navigation, SocialLinks = form.SocialLinks };
         foreach (var (key, message) in SiteSettingsRules.Theme(theme)) errors[key] = message;
         return errors;
     }
@@ -119,7 +122,6 @@ public sealed class SettingsController(SysRiftDbContext db, DocumentStore docume
         form.Tagline ??= "";
         form.JobTitle ??= "";
         form.Description ??= "";
-        form.StatusLine ??= "";
         form.Footer ??= "";
         form.Navigation = Links(form.Navigation);
         form.SocialLinks = Links(form.SocialLinks);

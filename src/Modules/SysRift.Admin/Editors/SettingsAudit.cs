@@ -14,7 +14,7 @@ public static class SettingsAudit
     public static string Text(SiteSettings site, ThemeSettings theme) => string.Join('\n', new[]
     {
         $"Site name: {site.SiteName}", $"Public address: {site.BaseUrl}", $"Items per page: {site.PageSize}", $"Time zone: {site.TimeZoneId}",
-        $"Owner: {theme.Owner}", $"Job title: {theme.JobTitle}", $"Tagline: {theme.Tagline}", $"Description: {theme.Description}", $"Status line: {theme.StatusLine}", $"Footer: {theme.Footer}",
+        $"Owner: {theme.Owner}", $"Job title: {theme.JobTitle}", $"Tagline: {theme.Tagline}", $"Description: {theme.Description}", $"Footer: {theme.Footer}",
     }
     .Concat(theme.Navigation.Select((l, i) => $"Navigation {i + 1}: {l.Text} → {l.Url}"))
     .Concat(theme.SocialLinks.Select((l, i) => $"Social link {i + 1}: {l.Text} → {l.Url}"))

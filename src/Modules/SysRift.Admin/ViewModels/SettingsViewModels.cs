@@ -13,7 +13,6 @@ public sealed class SettingsForm
     public string Tagline { get; set; } = "";
     public string JobTitle { get; set; } = "";
     public string Description { get; set; } = "";
-    public string StatusLine { get; set; } = "";
     public string Footer { get; set; } = "";
     public List<NavigationLink> Navigation { get; set; } = [];
     public List<NavigationLink> SocialLinks { get; set; } = [];
@@ -29,4 +28,9 @@ public sealed class HomeSectionRow
     public bool Visible { get; set; } = true;
 }
 
-public sealed record SettingsViewModel(SettingsForm Form, IReadOnlyDictionary<string, string> Errors, string? Message);
+/// <param name="LegacyStatusLine">A status line a site kept in its settings before it moved to the Home page item (shown so it is not lost).</param>
+public sealed record SettingsViewModel(SettingsForm Form, IReadOnlyDictionary<string, string> Errors, string? Message, string? LegacyStatusLine = null);
+
+public sealed record LabelRow(string Key, string Default, string Where, string Value);
+
+public sealed record LabelsViewModel(IReadOnlyList<LabelRow> Labels, int Version, IReadOnlyDictionary<string, string> Errors, string? Message);

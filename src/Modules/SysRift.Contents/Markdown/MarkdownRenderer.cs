@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using SysRift.Core.Site;
@@ -106,6 +107,27 @@ public sealed class MarkdownRenderer
 
     private static string AsText(string markdown) =>
         "<p>" + System.Net.WebUtility.HtmlEncode(markdown).Replace("\n", "<br>\n", StringComparison.Ordinal) + "</p>\n";
+
+    /// <summary>
+    /// The second-level headings of the Markdown with the ids <see cref="ToHtml"/> gives them, for an on-page table
+    /// of contents. Empty for text over the limits (rendered as plain text, without headings).
+    /// </summary>
+    public IReadOnlyList<(string Id, string Text)> Outline(string? markdown)
+    {
+        if (string.IsNullOrWhiteSpace(markdown) || MarkdownLimits.Problem(markdown) is not null) return [];
+        try
+        {
+            return Markdig.Markdown.Parse(markdown, _pipeline).Descendants<HeadingBlock>()
+                .Where(h => h.Level == 2 && h.GetAttributes().Id is { Length: > 0 } && h.Inline is not null)
+                .Select(h => (h.GetAttributes().Id!, InlineText(h.Inline!).Trim()))
+                .Where(h => h.Item2.Length > 0)
+                .ToList();
+        }
+        catch (ArgumentException)
+        {
+            return [];
+        }
+    }
 
     /// <summary>The text of the Markdown without markup, for summaries, search and reading time.</summary>
     public string ToPlainText(string? markdown)

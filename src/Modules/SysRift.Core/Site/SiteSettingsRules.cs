@@ -27,7 +27,7 @@ public static class SiteSettingsRules
         var errors = new Dictionary<string, string>();
         foreach (var (value, limit, name) in new[]
         {
-            (theme.Tagline, 200, nameof(ThemeSettings.Tagline)), (theme.StatusLine, 120, nameof(ThemeSettings.StatusLine)),
+            (theme.Tagline, 200, nameof(ThemeSettings.Tagline)),
             (theme.Description, 300, nameof(ThemeSettings.Description)), (theme.Footer, 500, nameof(ThemeSettings.Footer)), (theme.Owner, 100, nameof(ThemeSettings.Owner)),
             (theme.JobTitle, 100, nameof(ThemeSettings.JobTitle)),
         })

@@ -15,7 +15,12 @@ public sealed class ThemeSettings
     public string JobTitle { get; set; } = "";
     public string Description { get; set; } = "";
 
-    /// <summary>The status line above the home page headline; empty falls back to the home item's own Status field.</summary>
+    /// <summary>
+    /// Where sites kept a status line before it had one place, the Home page item's Status field (which a filled
+    /// setting silently hid). Nothing shows or edits it now; the settings page shows a value that is still here, so
+    /// its owner can move it.
+    /// </summary>
+    [Obsolete("The status line is the Home page item's Status field; this is read only to show what an older site kept here.")]
     public string StatusLine { get; set; } = "";
 
     public List<NavigationLink> Navigation { get; set; } = [];

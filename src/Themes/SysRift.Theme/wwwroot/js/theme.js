@@ -19,7 +19,8 @@
     function render() {
       var dark = current() === "dark";
       button.setAttribute("aria-pressed", dark ? "true" : "false");
-      button.textContent = dark ? "Light mode" : "Dark mode";
+      // The words come from the site's labels (Settings → Labels), on the button itself.
+      button.textContent = dark ? button.getAttribute("data-light") : button.getAttribute("data-dark");
     }
     button.hidden = false;
     render();
