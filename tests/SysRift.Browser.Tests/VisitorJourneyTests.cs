@@ -114,6 +114,59 @@ public sealed class VisitorJourneyTests(BrowserSite site)
         Assert.All(boxes, b => Assert.True(b[1] >= Math.Min(width - 40, 288), $"a card is {b[1]} px wide at {width} px"));
     }
 
+    public static TheoryData<int, ColorScheme> WidthsAndSchemes() => new() { { 390, ColorScheme.Light }, { 390, ColorScheme.Dark }, { 1280, ColorScheme.Light }, { 1280, ColorScheme.Dark } };
+
+    [BrowserTheory, MemberData(nameof(WidthsAndSchemes))]
+    public async Task Long_pages_read_at_their_measure_with_their_contents_beside_them_on_a_wide_screen(int width, ColorScheme scheme)
+    {
+        var page = await site.PageAsync(width, scheme);
+        foreach (var path in new[] { "/articles/why-distributed-systems-fail", "/about" })
+        {
+            await page.GotoAsync(path);
+            var body = (await page.Locator(".reading__body").BoundingBoxAsync())!;
+            var contents = (await page.Locator(".page-toc").BoundingBoxAsync())!;
+            Assert.True(await page.Locator(".page-toc a").CountAsync() >= 3, $"{path}: contents list");
+            // Its links lead to the headings of the page.
+            var target = await page.Locator(".page-toc a").First.GetAttributeAsync("href");
+            Assert.Equal(1, await page.Locator(target!).CountAsync());
+            if (width >= 1280)
+            {
+                // Beside the text, and the two together use the page's width rather than its left half.
+                Assert.True(contents.X >= body.X + body.Width, $"{path} at {width}: contents at x={contents.X}, text ends at {body.X + body.Width}");
+                Assert.True(contents.X + contents.Width >= width * 0.75, $"{path} at {width}: the right of the page is empty (contents end at {contents.X + contents.Width})");
+            }
+            else
+            {
+                Assert.True(contents.Y + contents.Height <= body.Y + 1, $"{path} at {width}: contents should come before the text");
+            }
+
+            Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1"), $"{path} scrolls sideways at {width}");
+            await Shot(page, $"reading{path.Replace('/', '-')}-{width}-{scheme}".ToLowerInvariant());
+        }
+    }
+
+    [BrowserTheory, MemberData(nameof(WidthsAndSchemes))]
+    public async Task The_header_is_compact_and_writing_philosophy_sits_under_its_heading(int width, ColorScheme scheme)
+    {
+        var page = await site.PageAsync(width, scheme);
+        await page.GotoAsync("/");
+        var header = (await page.Locator(".site-header").BoundingBoxAsync())!;
+        Assert.True(header.Height <= (width < 640 ? 100 : 70), $"the header is {header.Height} px tall at {width} px");
+        await Expect(page.Locator("#site-search-q")).ToBeVisibleAsync();
+
+        // The quote and text of Writing Philosophy start where its heading starts (under it, not at the gutter),
+        // and its divider is as wide as the other sections'.
+        var heading = (await page.Locator("#writing").BoundingBoxAsync())!;
+        foreach (var selector in new[] { "section[aria-labelledby=writing] .pull-quote", "section[aria-labelledby=writing] .section__body > p" })
+        {
+            var box = (await page.Locator(selector).First.BoundingBoxAsync())!;
+            Assert.True(Math.Abs(box.X - heading.X) <= 2, $"{selector} at x={box.X}, heading at x={heading.X} ({width} px)");
+        }
+
+        var widths = await page.Locator("main section.section").EvaluateAllAsync<double[]>("sections => sections.map(s => Math.round(s.getBoundingClientRect().width))");
+        Assert.True(widths.Distinct().Count() == 1, $"section widths at {width}: {string.Join(", ", widths)}");
+    }
+
     [BrowserFact]
     public async Task The_site_reads_without_javascript()
     {
