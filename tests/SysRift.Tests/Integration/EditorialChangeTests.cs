@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Net;
 using System.Text.Json.Nodes;
 using SysRift.Contents.Items;
@@ -18,7 +19,6 @@ public sealed class EditorialChangeTests
         { "model04", "MentalModel.Tagline", "/", "text" },
         { "timeline05", "TimelineEntry.Body", "/", "text" },
         { "exploration02", "ExplorationArea.Topics", "/", "values" },
-        { "shelf02", "ShelfItem.Note", "/", "text" },
         { "aboutpage", "AboutPage.Headline", "/about", "text" },
         { "work03", "SelectedWork.Description", "/about", "text" },
         { "skills05", "SkillGroup.Items", "/about", "values" },
@@ -54,6 +54,41 @@ public sealed class EditorialChangeTests
         Assert.True(result.Succeeded, string.Join("; ", result.Errors));
 
         Assert.Contains(marker, await client.GetStringAsync(path), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_now_item_on_the_shelf_is_one_item_and_one_edit_changes_both_sections()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new SiteFactory(database, recipe: "sysrift");
+        var client = site.Browser();
+        var home = await SiteFactory.ParseAsync(await client.GetAsync("/"));
+        // The seeds' shelf is two of the Now items, not copies of them.
+        Assert.Equal(["SysRift and fault-oriented systems tooling", "Designing Data-Intensive Applications"],
+            home.QuerySelectorAll(".shelf .shelf__title").Select(t => t.TextContent.Trim()));
+        Assert.Equal(0, await site.InScopeAsync(s => s.GetRequiredService<SysRift.Core.Data.SysRiftDbContext>().ContentItems.CountAsync(i => i.ContentType == "ShelfItem")));
+
+        Assert.True((await site.EditAsync("now02", item => item.GetOrCreatePart("NowItem")["Description"] = new JsonObject { ["Text"] = "Rereading the chapter on replication." })).Succeeded);
+        home = await SiteFactory.ParseAsync(await client.GetAsync("/"));
+        Assert.Contains("Rereading the chapter on replication.", home.QuerySelector(".cards--now")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Rereading the chapter on replication.", home.QuerySelector(".shelf")!.TextContent, StringComparison.Ordinal);
+
+        // Unticked, it leaves the shelf and stays in Now; a shelf item of its own (a book) still shows, with its link.
+        Assert.True((await site.EditAsync("now02", item => item.GetOrCreatePart("NowItem")["OnShelf"] = new JsonObject { ["Value"] = false })).Succeeded);
+        await site.InScopeAsync(async s =>
+        {
+            var manager = s.GetRequiredService<ContentManager>();
+            var book = await manager.NewAsync("ShelfItem");
+            book.Part("TitlePart")!["Title"] = "The Mythical Man-Month";
+            book.GetOrCreatePart("ShelfItem")["Label"] = new JsonObject { ["Text"] = "On the shelf" };
+            book.GetOrCreatePart("ShelfItem")["Order"] = new JsonObject { ["Value"] = 1 };
+            book.GetOrCreatePart("ShelfItem")["Link"] = new JsonObject { ["Url"] = "https://example.com/book", ["Text"] = "" };
+            Assert.True((await manager.SaveAsync(book, publish: true, expectedRevision: null, user: "editor")).Succeeded);
+        });
+        home = await SiteFactory.ParseAsync(await client.GetAsync("/"));
+        Assert.Equal(["SysRift and fault-oriented systems tooling", "The Mythical Man-Month"], home.QuerySelectorAll(".shelf .shelf__title").Select(t => t.TextContent.Trim()));
+        Assert.Equal("https://example.com/book", home.QuerySelector(".shelf a")!.GetAttribute("href"));
+        Assert.Contains("Rereading the chapter on replication.", home.QuerySelector(".cards--now")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
