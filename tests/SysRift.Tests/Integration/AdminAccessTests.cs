@@ -37,6 +37,10 @@ public sealed class AdminAccessTests
 
         var dashboard = await SiteFactory.ParseAsync(await client.GetAsync("/admin"));
         Assert.Contains(dashboard.QuerySelectorAll("td"), td => td.TextContent == "Article");
+        // Display names, as in the lists, not technical names.
+        Assert.Contains(dashboard.QuerySelectorAll("td a"), a => a.TextContent == "About page" && a.GetAttribute("href") == "/admin/content/AboutPage");
+        Assert.Contains(dashboard.QuerySelectorAll("td a"), a => a.TextContent == "Now item");
+        Assert.DoesNotContain(dashboard.QuerySelectorAll("td"), td => td.TextContent is "AboutPage" or "NowItem");
         var system = await client.GetStringAsync("/admin/system");
         Assert.Contains("Sqlite", system, StringComparison.Ordinal);
         var schema = SchemaMigrator.LatestVersion(DatabaseProvider.Sqlite);

@@ -13,7 +13,7 @@ namespace SysRift.Admin.Controllers;
 
 /// <summary>The dashboard, the system page and the page shown when a permission is missing.</summary>
 [Route("admin")]
-public sealed class AdminController(SysRiftDbContext db, SystemStatus status, UserPermissions permissions) : AdminControllerBase
+public sealed class AdminController(SysRiftDbContext db, SystemStatus status, UserPermissions permissions, SysRift.Contents.Definitions.ContentDefinitionService definitions) : AdminControllerBase
 {
     [HttpGet(""), RequirePermission(Permissions.AccessAdmin)]
     public async Task<IActionResult> Index(CancellationToken cancellationToken)
@@ -34,9 +34,13 @@ public sealed class AdminController(SysRiftDbContext db, SystemStatus status, Us
                                where version.Latest
                                orderby schedule.PublishAtUtc
                                select new DashboardViewModel.Scheduled(schedule.ContentItemId, version.DisplayText, schedule.PublishAtUtc, schedule.RequestedBy)).Take(20).ToListAsync(cancellationToken);
+        // Editors read display names ("About page"), as in the lists; the technical name stays in the link.
+        var document = await definitions.GetAsync(cancellationToken);
+        waiting = waiting.Select(d => d with { ContentType = document.DisplayNameOf(d.ContentType) }).ToList();
         return View(new DashboardViewModel(
-            counts.GroupBy(c => c.ContentType).OrderBy(g => g.Key)
-                .Select(g => new DashboardViewModel.TypeCount(g.Key, g.Sum(c => c.Count), g.Where(c => c.Status is ContentStatus.Draft or ContentStatus.PublishedWithDraft).Sum(c => c.Count)))
+            counts.GroupBy(c => c.ContentType)
+                .Select(g => new DashboardViewModel.TypeCount(g.Key, document.DisplayNameOf(g.Key), g.Sum(c => c.Count), g.Where(c => c.Status is ContentStatus.Draft or ContentStatus.PublishedWithDraft).Sum(c => c.Count)))
+                .OrderBy(t => t.DisplayName, StringComparer.CurrentCultureIgnoreCase)
                 .ToList(),
             waitingCount, waiting, recent, scheduled, await permissions.HasAsync(User, Permissions.ViewAuditTrail)));
     }

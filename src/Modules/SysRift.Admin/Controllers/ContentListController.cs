@@ -169,7 +169,8 @@ public sealed class ContentListController(SysRiftDbContext db, ContentDefinition
         var names = await db.ContentVersions.Where(v => ids.Contains(v.ContentItemId)).GroupBy(v => v.ContentItemId)
             .Select(g => new { Id = g.Key, Name = g.OrderByDescending(v => v.Number).Select(v => v.DisplayText).First() }).ToDictionaryAsync(x => x.Id, x => x.Name, cancellationToken);
         ViewData["Message"] = Message;
-        return View(new TrashViewModel(deleted.Select(d => (d.ContentItemId, d.ContentType, names.GetValueOrDefault(d.ContentItemId) ?? d.ContentItemId, d.ModifiedUtc)).ToList()));
+        var document = await definitions.GetAsync(cancellationToken);
+        return View(new TrashViewModel(deleted.Select(d => (d.ContentItemId, document.DisplayNameOf(d.ContentType), names.GetValueOrDefault(d.ContentItemId) ?? d.ContentItemId, d.ModifiedUtc)).ToList()));
     }
 
     private Task<bool> HasLiveItemAsync(string type, CancellationToken cancellationToken) =>

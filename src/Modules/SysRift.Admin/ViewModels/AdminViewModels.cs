@@ -16,7 +16,7 @@ public sealed record DashboardViewModel(
     IReadOnlyList<DashboardViewModel.Scheduled> ScheduledItems,
     bool CanViewAudit)
 {
-    public sealed record TypeCount(string ContentType, int Items, int Drafts);
+    public sealed record TypeCount(string ContentType, string DisplayName, int Items, int Drafts);
 
     public sealed record Draft(string ContentItemId, string DisplayText, string ContentType, string? Author, DateTime ModifiedUtc, bool AboveLiveVersion);
 

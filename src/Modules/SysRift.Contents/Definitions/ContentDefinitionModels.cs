@@ -16,6 +16,9 @@ public sealed class ContentDefinitionDocument
     public ContentTypeDefinition? Type(string name) =>
         ContentTypeDefinitionRecords.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>What editors read for a type ("About page"): its display name, else its technical name.</summary>
+    public string DisplayNameOf(string type) => Type(type)?.DisplayName is { Length: > 0 } name ? name : type;
+
     public ContentPartDefinition? Part(string name) =>
         ContentPartDefinitionRecords.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
 }
