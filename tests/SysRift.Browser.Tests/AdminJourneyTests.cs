@@ -227,6 +227,33 @@ public sealed class AdminJourneyTests(BrowserSite site)
         Assert.True(violations.Count == 0, path + "\n" + string.Join("\n", violations));
     }
 
+    [BrowserTheory, InlineData(390), InlineData(1280)]
+    public async Task Tags_become_values_as_they_are_typed_and_the_picker_filters_as_one_types(int width)
+    {
+        var page = await SignedInAsync(width);
+        await page.GotoAsync("/admin/content/Article/new");
+        var tags = page.Locator("#f-Article-Tags");
+        await tags.FillAsync("queues");
+        await tags.PressAsync(",");
+        await tags.FillAsync("back pressure");
+        await tags.PressAsync("Enter");
+        await Expect(page.Locator("ul[data-tags-for='f-Article-Tags'] input[name='Article.Tags.keep']:checked")).ToHaveCountAsync(2);
+        await Expect(tags).ToHaveValueAsync("");
+        // Enter added a tag; it did not submit the form.
+        Assert.EndsWith("/admin/content/Article/new", page.Url, StringComparison.Ordinal);
+
+        var options = page.Locator("#f-Article-RelatedArticles li");
+        var all = await options.CountAsync();
+        Assert.True(all >= 3, $"{all} related candidates");
+        var title = (await options.Nth(1).TextContentAsync())!.Trim();
+        await page.Locator("#f-Article-RelatedArticles-filter").FillAsync(title.Split(' ')[0] + " " + title.Split(' ').Last());
+        var visible = await options.EvaluateAllAsync<int>("items => items.filter(i => !i.hidden).length");
+        Assert.True(visible >= 1 && visible < all, $"{visible} of {all} candidates left after filtering for {title}");
+        await Expect(options.Filter(new() { HasText = title }).First).ToBeVisibleAsync();
+        Assert.False(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth > window.innerWidth + 1"), $"the editor scrolls sideways at {width}");
+        await Shot(page, $"tags-and-picker-{width}");
+    }
+
     [BrowserFact]
     public async Task The_admin_works_at_phone_width_with_the_keyboard()
     {

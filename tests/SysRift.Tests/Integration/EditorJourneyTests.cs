@@ -127,6 +127,46 @@ public sealed class EditorJourneyTests
     }
 
     [Fact]
+    public async Task Tags_are_kept_removed_and_added_and_related_articles_picked_without_a_script()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new SiteFactory(database, recipe: "sysrift");
+        var admin = await AdminSession.SignInAsync(site);
+        var id = await site.InScopeAsync(s => s.GetRequiredService<SysRift.Core.Data.SysRiftDbContext>().ContentVersions
+            .Where(v => v.Latest && v.Path == "articles/why-distributed-systems-fail").Select(v => v.ContentItemId).SingleAsync());
+        var path = $"/admin/content/item/{id}";
+        var form = await admin.PageAsync(path);
+
+        // Each tag is a ticked box, new ones go in the field (said so in its hint), and tags in use are suggested.
+        var kept = form.QuerySelectorAll("input[type=checkbox][name='Article.Tags.keep']").Select(b => b.GetAttribute("value")!).ToList();
+        Assert.True(kept.Count >= 2, $"{kept.Count} tags");
+        Assert.Contains("commas", form.QuerySelector("#f-Article-Tags-hint")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("", form.QuerySelector("input#f-Article-Tags")!.GetAttribute("value"));
+        Assert.NotEmpty(form.QuerySelectorAll("datalist#f-Article-Tags-suggestions option"));
+
+        // Untick the first, add two; pick two related articles from the list (picked ones come first next time).
+        var values = AdminSession.FormValues(form.QuerySelector("form.editor")!, new Dictionary<string, string> { ["Article.Tags"] = "new tag, another tag" });
+        values.RemoveAll(v => v.Key == "Article.Tags.keep" && v.Value == kept[0]);
+        values.RemoveAll(v => v.Key == "Article.RelatedArticles");
+        var candidates = form.QuerySelectorAll("input[name='Article.RelatedArticles']").Select(b => b.GetAttribute("value")!).Where(v => v != id).Take(2).ToList();
+        values.AddRange(candidates.Select(c => new KeyValuePair<string, string>("Article.RelatedArticles", c)));
+        values.Add(new("submit", "publish"));
+        var saved = await admin.Client.PostAsync(path, new FormUrlEncodedContent(values));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+
+        var again = await admin.PageAsync(path);
+        var tags = again.QuerySelectorAll("input[name='Article.Tags.keep']").Select(b => b.GetAttribute("value")).ToList();
+        Assert.Equal(kept.Skip(1).Concat(["new tag", "another tag"]), tags);
+        var checkedRelated = again.QuerySelectorAll("input[name='Article.RelatedArticles'][checked]").Select(b => b.GetAttribute("value")!).ToList();
+        Assert.Equal(candidates.Order(), checkedRelated.Order());
+        Assert.Equal(checkedRelated, again.QuerySelectorAll("input[name='Article.RelatedArticles']").Take(2).Select(b => b.GetAttribute("value")!));
+        var page = await SiteFactory.ParseAsync(await site.Browser().GetAsync("/articles/why-distributed-systems-fail"));
+        Assert.Contains(page.QuerySelectorAll(".chips a.tag"), a => a.TextContent == "#new tag");
+        Assert.DoesNotContain(page.QuerySelectorAll(".chips a.tag"), a => a.TextContent == "#" + kept[0]);
+        Assert.Equal(2, page.QuerySelectorAll(".related .article-card").Length);
+    }
+
+    [Fact]
     public async Task New_items_clone_trash_restore_schedule_bulk_and_reorder()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
@@ -137,10 +177,10 @@ public sealed class EditorJourneyTests
         // A new article, every field type of the editor filled in through the form.
         var form = await admin.PageAsync("/admin/content/Article/new");
         Assert.NotNull(form.QuerySelector("textarea.markdown-input[name='MarkdownBodyPart.Markdown']"));
-        Assert.NotNull(form.QuerySelector("select[name='Article.RelatedArticles'][multiple]"));
+        Assert.NotNull(form.QuerySelector("fieldset.picker input[type=checkbox][name='Article.RelatedArticles']"));
         Assert.NotNull(form.QuerySelector("input[type=checkbox][name='Article.Flagship']"));
         Assert.NotNull(form.QuerySelector("input[type=number][name='Article.StartHere'][min='1'][max='9']"));
-        var related = form.QuerySelector("select[name='Article.RelatedArticles'] option")!.GetAttribute("value")!;
+        var related = form.QuerySelector("input[name='Article.RelatedArticles']")!.GetAttribute("value")!;
         var created = await admin.SubmitAsync(form, "form.editor", new Dictionary<string, string>
         {
             ["TitlePart.Title"] = "Scheduling in practice", ["Article.Summary"] = "Two sentences. About scheduling.", ["Article.TlDr"] = "Schedule it.",

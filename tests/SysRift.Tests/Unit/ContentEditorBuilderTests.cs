@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Primitives;
+using Microsoft.Extensions.DependencyInjection;
 using SysRift.Contents.Editing;
 using SysRift.Contents.Definitions;
 using SysRift.Contents.Fields;
@@ -104,7 +105,7 @@ public sealed class ContentEditorBuilderTests
         Assert.Equal("many", again.Single(f => f.Name == "Sample.Count").Get("Value"));
     }
 
-    /// <summary>The picker needs the database for its choices; these fields are checked without it.</summary>
+    /// <summary>The picker needs the database for its choices; these fields are checked without it (tags then suggest nothing).</summary>
     private static List<EditorField> DescribeWithoutDatabase(ContentItem item, ContentTypeDefinition type, ContentDefinitionDocument definitions)
     {
         var withoutPicker = new ContentDefinitionDocument
@@ -112,6 +113,7 @@ public sealed class ContentEditorBuilderTests
             ContentTypeDefinitionRecords = definitions.ContentTypeDefinitionRecords,
             ContentPartDefinitionRecords = [new ContentPartDefinition { Name = "Sample", ContentPartFieldDefinitionRecords = definitions.Part("Sample")!.ContentPartFieldDefinitionRecords.Where(f => f.FieldName != "ContentPickerField").ToList() }],
         };
-        return new ContentEditorBuilder(BuiltInBlocks.Instance, null!).DescribeAsync(item, type, withoutPicker).GetAwaiter().GetResult();
+        using var noDatabase = new ServiceCollection().BuildServiceProvider();
+        return new ContentEditorBuilder(BuiltInBlocks.Instance, noDatabase).DescribeAsync(item, type, withoutPicker).GetAwaiter().GetResult();
     }
 }

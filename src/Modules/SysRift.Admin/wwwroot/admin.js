@@ -60,6 +60,61 @@
     });
   });
 
+  // Tag editor: a typed comma or Enter turns the text into a ticked value at once (without a script the values
+  // typed are split at commas when the form is saved, which gives the same result).
+  document.querySelectorAll("ul[data-tags-for]").forEach(function (list) {
+    var input = document.getElementById(list.getAttribute("data-tags-for"));
+    if (!input) return;
+    function add() {
+      input.value.split(",").map(function (v) { return v.trim(); }).filter(function (v) { return v.length > 0; }).forEach(function (value) {
+        var exists = Array.prototype.some.call(list.querySelectorAll("input[type=checkbox]"), function (box) { return box.value === value; });
+        if (exists) return;
+        var item = document.createElement("li");
+        var label = document.createElement("label");
+        label.className = "tag-chip";
+        var box = document.createElement("input");
+        box.type = "checkbox";
+        box.name = input.name + ".keep";
+        box.value = value;
+        box.checked = true;
+        var text = document.createElement("span");
+        text.textContent = value;
+        label.appendChild(box);
+        label.appendChild(document.createTextNode(" "));
+        label.appendChild(text);
+        item.appendChild(label);
+        list.appendChild(item);
+      });
+      input.value = "";
+      input.required = false;
+    }
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === ",") {
+        if (input.value.trim().length === 0 && event.key === ",") { event.preventDefault(); return; }
+        if (event.key === "Enter" && input.value.trim().length === 0) return;
+        event.preventDefault();
+        add();
+      }
+    });
+  });
+
+  // Picker: a filter box narrows the list of items as one types (the list works without it).
+  document.querySelectorAll("input[data-picker-filter]").forEach(function (filter) {
+    var list = document.getElementById(filter.getAttribute("data-picker-filter"));
+    if (!list) return;
+    filter.parentElement.hidden = false;
+    filter.addEventListener("input", function () {
+      var words = filter.value.toLowerCase().split(/\s+/).filter(function (w) { return w.length > 0; });
+      list.querySelectorAll("li").forEach(function (item) {
+        var box = item.querySelector("input");
+        var text = item.textContent.toLowerCase();
+        item.hidden = !(box && box.checked) && !words.every(function (w) { return text.indexOf(w) >= 0; });
+      });
+    });
+    // Enter in the filter must not submit the editor.
+    filter.addEventListener("keydown", function (event) { if (event.key === "Enter") event.preventDefault(); });
+  });
+
   // Forms that destroy something ask first.
   document.querySelectorAll("form[data-confirm]").forEach(function (form) {
     form.addEventListener("submit", function (event) {

@@ -28,6 +28,9 @@ public sealed class EditorField
     /// <summary>Choices the block offers (MultiTextField options, ContentPickerField candidates): (value, label).</summary>
     public List<(string Value, string Label)> Options { get; set; } = [];
 
+    /// <summary>Values to suggest while typing (a datalist), where any value is allowed.</summary>
+    public List<string> Suggestions { get; set; } = [];
+
     public List<string> Errors { get; } = [];
 
     /// <summary>For a part of nested items (FlowPart, BagPart): one editor per item, in order.</summary>

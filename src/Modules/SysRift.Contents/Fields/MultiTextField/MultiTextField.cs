@@ -2,7 +2,10 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using SysRift.Contents.Blocks;
 using SysRift.Contents.Editing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using SysRift.Contents.Indexing;
+using SysRift.Core.Data;
 
 namespace SysRift.Contents.Fields;
 
@@ -47,17 +50,28 @@ public sealed class MultiTextField : ContentFieldType
             value.Error("Values", $"has \"{unknown}\", which is not one of: {string.Join(", ", options)}.");
     }
 
-    public override Task DescribeAsync(EditorField editor, IServiceProvider services, CancellationToken cancellationToken)
+    /// <summary>How many values the tag editor suggests (the ones used on published items, for a datalist).</summary>
+    public const int MaxSuggestions = 200;
+
+    public override async Task DescribeAsync(EditorField editor, IServiceProvider services, CancellationToken cancellationToken)
     {
         editor.Options = BlockSetting.ReadOptions(editor.Settings, SettingsGroup);
-        return Task.CompletedTask;
+        if (editor.Options.Count > 0) return;
+        // Free values: what published items already use, so "queues" is not typed a second time as "queue".
+        if (services.GetService<SysRiftDbContext>() is not { } db) return;
+        editor.Suggestions = await db.ContentTerms.Where(t => t.Field == editor.Name).Select(t => t.Value).Distinct()
+            .OrderBy(v => v).Take(MaxSuggestions).ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Options: the ticked boxes. Free values (the tag editor): the values kept ticked ("{Name}.keep", one box per
+    /// value, unticked to remove it) and the new ones typed into the field itself, separated by commas.
+    /// </summary>
     public override void Bind(EditorInput input)
     {
         var values = input.Editor.Options.Count > 0
             ? input.All()
-            : input.Text().Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Distinct(StringComparer.Ordinal).ToList();
+            : input.All("keep").Concat(input.Text().Split([',', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).Distinct(StringComparer.Ordinal).ToList();
         input.Value["Values"] = EditorInput.Array(values);
     }
 
