@@ -254,6 +254,22 @@ public sealed class AdminJourneyTests(BrowserSite site)
         await Shot(page, $"tags-and-picker-{width}");
     }
 
+    [BrowserTheory, InlineData(ColorScheme.Light), InlineData(ColorScheme.Dark)]
+    public async Task The_admin_wears_the_site_s_palette_and_type(ColorScheme scheme)
+    {
+        var page = await SignedInAsync(1280, scheme);
+        // The page, its text and a plain link (a user's name; the footer's feed link).
+        const string Look = "link => { const b = getComputedStyle(document.body); return [b.backgroundColor, b.color, getComputedStyle(document.querySelector(link)).color]; }";
+        await page.GotoAsync("/admin/users");
+        var admin = await page.EvaluateAsync<string[]>(Look, "main td a");
+        var brand = await page.Locator(".admin-brand").EvaluateAsync<string>("e => getComputedStyle(e).fontFamily");
+        await page.GotoAsync("/about");
+        var site = await page.EvaluateAsync<string[]>(Look, "footer a[href='/feed.xml']");
+        var siteBrand = await page.Locator(".brand").EvaluateAsync<string>("e => getComputedStyle(e).fontFamily");
+        Assert.Equal(site, admin);
+        Assert.Equal(siteBrand, brand);
+    }
+
     [BrowserFact]
     public async Task The_admin_works_at_phone_width_with_the_keyboard()
     {
