@@ -88,6 +88,7 @@ public sealed class AdminJourneyTests(BrowserSite site)
         await File.WriteAllBytesAsync(png, Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=="));
         await page.GotoAsync("/admin/media");
         await page.Locator("#m-file").SetInputFilesAsync(png);
+        await page.Locator("#m-alt").FillAsync("A one-pixel diagram");
         await page.Locator("button", new() { HasTextString = "Upload" }).ClickAsync();
         await Expect(page.Locator(".flash")).ToContainTextAsync("Uploaded");
 
@@ -104,7 +105,9 @@ public sealed class AdminJourneyTests(BrowserSite site)
         await Expect(page.Locator("#f-MarkdownBodyPart-Markdown-preview strong")).ToHaveTextAsync("bold");
         await Expect(page.Locator(".media-insert")).ToBeVisibleAsync();
         await page.Locator(".media-insert button").ClickAsync();
-        await Expect(body).ToHaveValueAsync(new Regex(@"!\[\]\(/media/diagram-[0-9a-f]+-[0-9a-f]{10}\.png\)"));
+        // Inserted with the alt text given at upload, not an empty description.
+        await Expect(body).ToHaveValueAsync(new Regex(@"!\[A one-pixel diagram\]\(/media/diagram-[0-9a-f]+-[0-9a-f]{10}\.png\)"));
+        await Expect(page.Locator("#f-MarkdownBodyPart-Markdown-preview img[alt='A one-pixel diagram']")).ToHaveCountAsync(1);
         await Expect(page.Locator("#f-MarkdownBodyPart-Markdown-preview img")).ToHaveCountAsync(1);
         await Shot(page, "admin-markdown-preview");
         Assert.True(problems.Count == 0, string.Join("\n", problems));

@@ -82,3 +82,21 @@ measure() { # url: "requests/s p99" from wrk (64 connections, $duration s after 
   wrk -t2 -c64 -d2s "$1" >/dev/null
   wrk -t2 -c64 -d"${duration}s" --latency "$1" | awk '/Requests\/sec/ {r=$2} $1=="99%" {p=$2} END {print r, p}'
 }
+
+sign_in() { # base-url jar: signs the administrator of setup_env in, cookies in the jar
+  local token
+  token=$(curl -sf -c "$2" "$1/login" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p')
+  curl -sf -b "$2" -c "$2" -o /dev/null -X POST "$1/login" --data-urlencode "__RequestVerificationToken=$token" \
+    --data-urlencode "UserName=admin" --data-urlencode "Password=server scripts passphrase" --data-urlencode "ReturnUrl=/admin"
+}
+
+make_png() { # file: a small real PNG (a 2x2 image), made by base64 so no image tool is needed
+  printf '%s' 'iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==' | base64 -d > "$1"
+}
+
+upload_media() { # base-url jar file alt: uploads through the media library as an editor would; prints the stored /media/ URL
+  local token
+  token=$(curl -sf -b "$2" -c "$2" "$1/admin/media" | sed -n 's/.*name="__RequestVerificationToken" type="hidden" value="\([^"]*\)".*/\1/p' | head -n 1)
+  curl -sf -b "$2" -c "$2" -o /dev/null -X POST "$1/admin/media" -F "__RequestVerificationToken=$token" -F "file=@$3;type=image/png" -F "altText=$4"
+  curl -sf -b "$2" "$1/admin/media" | grep -o '/media/[a-z0-9-]*\.png' | head -n 1
+}

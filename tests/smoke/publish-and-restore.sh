@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # What the Dockerfile does, without Docker (no engine runs on our machines): publish exactly as its build
 # stage does, start the output with unattended setup as its runtime stage would, check the HEALTHCHECK
-# command, then back up the live SQLite database, restore it into an empty data folder and prove that the
-# restored instance serves identical pages. Loopback only; everything it starts, it stops.
+# command, upload an image, then back up the live SQLite database, restore it into an empty data folder and
+# prove that the restored instance serves identical pages and the same image bytes. Loopback only; everything
+# it starts, it stops.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . tests/lib/servers.sh
@@ -23,6 +24,12 @@ healthy 5131
 contains http://127.0.0.1:5131/ "I build systems to understand them." || { echo "home page lacks the seed headline"; exit 1; }
 curl -sf http://127.0.0.1:5131/_content/SysRift.Theme/css/site.css >/dev/null || { echo "theme stylesheet missing from the published output"; exit 1; }
 
+echo "== upload an image (media lives in the database, so the backup holds it)"
+make_png "$work/pixel.png"
+sign_in http://127.0.0.1:5131 "$work/cookies"
+image=$(upload_media http://127.0.0.1:5131 "$work/cookies" "$work/pixel.png" "A test pixel")
+[ -n "$image" ] || { echo "the upload did not appear in the library"; exit 1; }
+
 echo "== back up while serving, restore into an empty data folder"
 site SysRift__DataPath="$work/data" -- backup --out "$work/backup/sysrift.db"
 mkdir -p "$work/restored"
@@ -38,4 +45,5 @@ for path in / /about /articles /articles/why-distributed-systems-fail /feed.xml 
   b=$(curl -sf "http://127.0.0.1:5132$path" | sed "s/127.0.0.1:5132/HOST/g")
   [ "$a" = "$b" ] || { echo "restored instance differs at $path"; diff <(echo "$a") <(echo "$b") | head -20; exit 1; }
 done
-echo "smoke: publish, unattended setup, HEALTHCHECK, backup and restore: 1 passed, 0 failed"
+curl -sf -o "$work/restored.png" "http://127.0.0.1:5132$image" && cmp -s "$work/pixel.png" "$work/restored.png" || { echo "the restored instance lacks $image or serves other bytes"; exit 1; }
+echo "smoke: publish, unattended setup, HEALTHCHECK, backup and restore (pages and media): 1 passed, 0 failed"

@@ -47,7 +47,8 @@ public sealed class ContentsStartup : IModuleStartup
         services.AddSingleton<PublishedContent>();
         services.AddSingleton<TermPages>();
         services.AddSingleton<SiteMenu>();
-        services.AddSingleton<MediaStore>();
+        services.AddScoped<MediaStore>();
+        services.AddScoped<MediaUsage>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ContentViewSelector>();
         services.AddSingleton(TimeProvider.System);

@@ -91,6 +91,8 @@ public sealed class AdminPermissionTests
         ["GET admin/media"] = Permissions.ManageMedia,
         ["POST admin/media"] = Permissions.ManageMedia,
         ["POST admin/media/delete"] = Permissions.ManageMedia,
+        ["POST admin/media/describe"] = Permissions.ManageMedia,
+        ["POST admin/media/delete-orphans"] = Permissions.ManageMedia,
         ["GET admin/recipes"] = Permissions.ImportExport,
         ["GET admin/recipes/export"] = Permissions.ImportExport,
         ["POST admin/recipes/dry-run"] = Permissions.ImportExport,

@@ -272,7 +272,7 @@ public sealed class ContentEditorController(
             CanDelete = await permissions.HasAsync(User, Permissions.DeleteContent),
             TheirFields = theirFields,
             TheirAuthor = theirAuthor,
-            Media = media.List().Select(m => (m.Url, m.Name)).ToList(),
+            Media = (await media.ListAsync(cancellationToken)).Select(m => (m.Url, m.Name, m.AltText)).ToList(),
         };
     }
 

@@ -10,12 +10,13 @@ using SysRift.Core.Site;
 namespace SysRift.Admin.Services;
 
 /// <summary>Everything the system page shows, gathered in one place.</summary>
-public sealed class SystemStatus(SiteShell shell, SysRiftDbContext db, SiteMetrics metrics, RecentErrors errors, IConfiguration configuration)
+public sealed class SystemStatus(SiteShell shell, SysRiftDbContext db, SiteMetrics metrics, RecentErrors errors, IConfiguration configuration, SysRift.Contents.Media.MediaStore media)
 {
     public sealed record Snapshot(
         string Version, TimeSpan Uptime, string Node, string Provider, string Connection, long? DatabaseBytes, int SchemaVersion, int LatestSchema,
         long CacheHits, long CacheMisses, long RecipesApplied, long RecipesRefused, long SignInFailures, long WorkingSetBytes,
-        IReadOnlyList<RecentErrors.Entry> Errors, IReadOnlyList<(string Name, string AppliedUtc)> Migrations, string? DatabaseProblem);
+        IReadOnlyList<RecentErrors.Entry> Errors, IReadOnlyList<(string Name, string AppliedUtc)> Migrations, string? DatabaseProblem,
+        int MediaFiles = 0, long MediaBytes = 0);
 
     public async Task<Snapshot> ReadAsync(CancellationToken cancellationToken)
     {
@@ -25,6 +26,7 @@ public sealed class SystemStatus(SiteShell shell, SysRiftDbContext db, SiteMetri
         var schema = 0;
         string? problem = null;
         var migrations = new List<(string, string)>();
+        var (mediaFiles, mediaBytes) = (0, 0L);
         try
         {
             schema = await SchemaMigrator.CurrentVersionAsync(settings, cancellationToken);
@@ -34,6 +36,7 @@ public sealed class SystemStatus(SiteShell shell, SysRiftDbContext db, SiteMetri
                 : await db.Database.SqlQueryRaw<long>("SELECT pg_database_size(current_database()) AS \"Value\"").SingleAsync(cancellationToken);
             migrations = (await db.Database.SqlQueryRaw<MigrationRow>("SELECT \"Name\", \"AppliedUtc\" FROM \"__SysRiftSchema\" ORDER BY \"Version\"").ToListAsync(cancellationToken))
                 .Select(m => (m.Name, m.AppliedUtc)).ToList();
+            (mediaFiles, mediaBytes) = await media.TotalsAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is System.Data.Common.DbException or InvalidOperationException or IOException)
         {
@@ -45,7 +48,8 @@ public sealed class SystemStatus(SiteShell shell, SysRiftDbContext db, SiteMetri
             DateTime.Now - process.StartTime,
             configuration["SysRift:NodeName"] is { Length: > 0 } node ? node : Environment.MachineName,
             settings.Provider.ToString(), settings.Redacted(), size, schema, SchemaMigrator.LatestVersion(settings.Provider),
-            metrics.PageCacheHits, metrics.PageCacheMisses, metrics.RecipesApplied, metrics.RecipesRefused, metrics.SignInFailures, process.WorkingSet64, errors.Newest(), migrations, problem);
+            metrics.PageCacheHits, metrics.PageCacheMisses, metrics.RecipesApplied, metrics.RecipesRefused, metrics.SignInFailures, process.WorkingSet64, errors.Newest(), migrations, problem,
+            mediaFiles, mediaBytes);
     }
 
     private static IEnumerable<FileInfo> SqliteFiles(string path) =>

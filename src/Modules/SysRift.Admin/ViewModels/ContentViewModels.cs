@@ -59,7 +59,8 @@ public sealed class ContentEditorViewModel
     public List<EditorField>? TheirFields { get; init; }
     public string? TheirAuthor { get; init; }
 
-    public IReadOnlyList<(string Url, string Name)> Media { get; init; } = [];
+    /// <summary>The media library for the Markdown editor's insert button: each file with its alt text.</summary>
+    public IReadOnlyList<(string Url, string Name, string? AltText)> Media { get; init; } = [];
 
     public string Action => IsNew ? $"/admin/content/{Type.Name}/new" : $"/admin/content/item/{ContentItemId}";
 }

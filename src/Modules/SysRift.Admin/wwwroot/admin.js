@@ -36,7 +36,10 @@
     var select = box.querySelector("select");
     var area = document.getElementById(button.getAttribute("data-insert-media"));
     button.addEventListener("click", function () {
-      var snippet = "![](" + select.value + ")";
+      var option = select.options[select.selectedIndex];
+      // The library's alt text; without one, a placeholder the editor sees and replaces.
+      var alt = (option.getAttribute("data-alt") || "describe the image").replace(/[\[\]]/g, "");
+      var snippet = "![" + alt + "](" + select.value + ")";
       var start = area.selectionStart, end = area.selectionEnd;
       area.value = area.value.slice(0, start) + snippet + area.value.slice(end);
       area.focus();

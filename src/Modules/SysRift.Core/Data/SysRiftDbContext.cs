@@ -23,6 +23,7 @@ public sealed class SysRiftDbContext(DbContextOptions<SysRiftDbContext> options)
     public DbSet<ScheduledPublicationRecord> ScheduledPublications => Set<ScheduledPublicationRecord>();
     public DbSet<UserSessionRecord> UserSessions => Set<UserSessionRecord>();
     public DbSet<SignInFailureRecord> SignInFailures => Set<SignInFailureRecord>();
+    public DbSet<MediaFileRecord> MediaFiles => Set<MediaFileRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -129,6 +130,17 @@ public sealed class SysRiftDbContext(DbContextOptions<SysRiftDbContext> options)
             failure.Property(x => x.Step).HasMaxLength(16);
             failure.HasIndex(x => new { x.UserName, x.Utc });
             failure.HasIndex(x => x.Utc);
+        });
+
+        builder.Entity<MediaFileRecord>(media =>
+        {
+            media.ToTable("MediaFiles");
+            media.HasKey(x => x.Path);
+            media.Property(x => x.Path).HasMaxLength(512);
+            media.Property(x => x.ContentType).HasMaxLength(64);
+            media.Property(x => x.Sha256).HasMaxLength(64);
+            media.Property(x => x.AltText).HasMaxLength(1024);
+            media.Property(x => x.Caption).HasMaxLength(1024);
         });
 
         builder.Entity<DocumentRecord>(document =>

@@ -123,9 +123,6 @@ public sealed class RecipeExecutor(
         audit.Add(options.AuditUser ?? options.User, AuditTrail.Categories.Recipes, "Import", recipe.Name, recipe.DisplayName, string.Join(" ", summary));
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null) await transaction.CommitAsync(cancellationToken);
-        // With an outer transaction (setup), the caller commits; the files follow the data either way, as
-        // setup's transaction is committed right after a valid report.
-        foreach (var after in run.AfterCommit) await after(cancellationToken);
         metrics.RecipeRun(applied: true);
         logger.LogInformation("Recipe {Recipe} applied: {Summary}", recipe.Name, string.Join(" ", summary));
         return new RecipeReport { Recipe = recipe, Problems = Ordered(problems), SkipUnsupported = options.SkipUnsupported, Applied = true, Summary = summary };

@@ -9,8 +9,9 @@ namespace SysRift.Recipes.Steps;
 /// "media/cover.jpg"}]}. Each file is read and checked (an image by its bytes, at most the upload limit, a plain
 /// media path) during validation; SourcePath is relative to the recipe's own folder (for a recipe in a Recipes
 /// folder, as in an Orchard module, the module's folder), never outside it, and not for uploaded recipes; a file
-/// that is not there is skipped, as Orchard's own recipes name files of their module's wwwroot. The files are written once the recipe's transaction has committed, so a refused or
-/// dry-run import leaves the media library as it was. SourceUrl (a download) is not supported.
+/// that is not there is skipped, as Orchard's own recipes name files of their module's wwwroot. The files are stored in the
+/// media library (the database) inside the recipe's transaction, so a refused or dry-run import leaves the library
+/// as it was, and every node has them when it commits. SourceUrl (a download) is not supported.
 /// </summary>
 public sealed class MediaStep(MediaStore media) : IRecipeStep
 {
@@ -52,17 +53,15 @@ public sealed class MediaStep(MediaStore media) : IRecipeStep
         return Task.CompletedTask;
     }
 
-    public Task<string> ApplyAsync(StepContext context, CancellationToken cancellationToken)
+    public async Task<string> ApplyAsync(StepContext context, CancellationToken cancellationToken)
     {
         var staged = context.PreparedMedia ?? [];
-        context.Run.AfterCommit.Add(async token =>
+        foreach (var (target, bytes) in staged)
         {
-            foreach (var (target, bytes) in staged)
-            {
-                if (await media.SaveAtAsync(target, bytes, token) is { } problem) throw new InvalidOperationException(problem);
-            }
-        });
-        return Task.FromResult($"{context.Name}: {staged.Count} file(s) ({staged.Sum(s => s.Bytes.LongLength) / 1024} KB) stored.");
+            if (await media.SaveAtAsync(target, bytes, cancellationToken) is { } problem) throw new InvalidOperationException(problem);
+        }
+
+        return $"{context.Name}: {staged.Count} file(s) ({staged.Sum(s => s.Bytes.LongLength) / 1024} KB) stored.";
     }
 
     private static byte[]? Read(StepContext context, JsonObject file, string path)

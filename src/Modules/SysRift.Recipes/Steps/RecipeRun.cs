@@ -21,9 +21,6 @@ public sealed class RecipeRun(RecipeOptions options, ContentDefinitionDocument d
     /// <summary>Public paths claimed by this recipe's items (path to item id), across steps.</summary>
     public Dictionary<string, string> ClaimedPaths { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>What happens only once the recipe's transaction has committed (files of a media step); never for a dry run or a rollback.</summary>
-    public List<Func<CancellationToken, Task>> AfterCommit { get; } = [];
-
     /// <summary>Types of Orchard features (Menu, Taxonomy) this run added to <see cref="Definitions"/>, still to be stored.</summary>
     public List<ContentTypeDefinition> FeatureTypes { get; } = [];
 

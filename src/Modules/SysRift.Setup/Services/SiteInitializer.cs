@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SysRift.Core.Data;
@@ -10,13 +11,14 @@ namespace SysRift.Setup.Services;
 /// already set up; or runs unattended setup when configuration asks for it. A failure stops the start
 /// with a message an operator can act on, rather than serving a broken site.
 /// </summary>
-public sealed class SiteInitializer(SiteShell shell, SchemaMigrator migrator, SetupService setup, IOptions<SysRiftOptions> options, ILogger<SiteInitializer> logger)
+public sealed class SiteInitializer(SiteShell shell, SchemaMigrator migrator, SetupService setup, IOptions<SysRiftOptions> options, IServiceScopeFactory scopes, ILogger<SiteInitializer> logger)
 {
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         if (shell.IsRunning)
         {
             var applied = await migrator.MigrateAsync(shell.Database, cancellationToken);
+            await ImportLegacyMediaAsync(cancellationToken);
             logger.LogInformation("Site ready on {Provider}; {Count} schema migration(s) applied at start", shell.Database.Provider, applied);
             return;
         }
@@ -25,6 +27,7 @@ public sealed class SiteInitializer(SiteShell shell, SchemaMigrator migrator, Se
         {
             await migrator.MigrateAsync(shell.Database, cancellationToken);
             shell.AdoptRunningDatabase();
+            await ImportLegacyMediaAsync(cancellationToken);
             logger.LogInformation("Joined the site already set up in {Connection}", shell.Database.Redacted());
             return;
         }
@@ -62,6 +65,20 @@ public sealed class SiteInitializer(SiteShell shell, SchemaMigrator migrator, Se
             var problems = result.Errors.Select(e => $"SysRift:Setup:{(e.Key.Length == 0 ? "" : e.Key)}: {e.Value}").Concat(result.RecipeProblems);
             throw new SetupFailedException("Unattended setup failed; nothing was set up:" + Environment.NewLine + string.Join(Environment.NewLine, problems));
         }
+    }
+
+    /// <summary>
+    /// A site from before media lived in the database has its files in {DataPath}/media: they are copied in once
+    /// (files already there are left alone), so every node and every backup has them. The folder is left as it
+    /// was; the log says what was imported and what was not an image.
+    /// </summary>
+    private async Task ImportLegacyMediaAsync(CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(Path.Combine(shell.DataPath, "media"))) return;
+        await using var scope = scopes.CreateAsyncScope();
+        var (imported, skipped) = await scope.ServiceProvider.GetRequiredService<SysRift.Contents.Media.MediaStore>().ImportFolderAsync(cancellationToken);
+        if (imported > 0) logger.LogInformation("Imported {Count} media file(s) from {Folder} into the database; the folder is no longer read", imported, Path.Combine(shell.DataPath, "media"));
+        foreach (var problem in skipped) logger.LogWarning("Not imported into the media library: {Problem}", problem);
     }
 }
 
