@@ -33,10 +33,9 @@ image=$(upload_media http://127.0.0.1:5131 "$work/cookies" "$work/pixel.png" "A 
 echo "== back up while serving, restore into an empty data folder"
 site SysRift__DataPath="$work/data" -- backup --out "$work/backup/sysrift.db"
 mkdir -p "$work/restored"
-cp "$work/backup/sysrift.db" "$work/restored/sysrift.db"
-cat > "$work/restored/site.json" <<JSON
-{ "Running": true, "Provider": "Sqlite", "ConnectionString": "Data Source=$work/restored/sysrift.db" }
-JSON
+site SysRift__DataPath="$work/restored" -- restore --from "$work/backup/sysrift.db"
+# A folder that holds a site is not overwritten without --force.
+if site SysRift__DataPath="$work/restored" -- restore --from "$work/backup/sysrift.db" 2>/dev/null; then echo "restore replaced a site without --force"; exit 1; fi
 start_node restored 5132 SysRift__DataPath="$work/restored"
 healthy 5132
 

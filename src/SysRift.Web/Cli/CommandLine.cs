@@ -14,7 +14,7 @@ public static class CommandLine
     public const int Failure = 1;
     public const int UsageError = 2;
 
-    private static readonly string[] Commands = ["recipe", "backup", "health", "user"];
+    private static readonly string[] Commands = ["recipe", "backup", "restore", "health", "user"];
 
     /// <summary>Whether these arguments are a command (or a request for help) rather than the site's own options.</summary>
     public static bool IsCommand(string[] args) => args.Length > 0 && (Commands.Contains(args[0]) || args[0] is "help" or "--help" or "-h" or "-?" or "--version");
@@ -27,6 +27,7 @@ public static class CommandLine
         var root = new RootCommand("SysRift: run with no command to serve the site; the commands below operate it. Configuration as for the site (SysRift__DataPath, SysRift__Database__Provider, ...).");
         root.Subcommands.Add(RecipeCommands.Create());
         root.Subcommands.Add(BackupCommand.Create());
+        root.Subcommands.Add(RestoreCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(UserCommands.Create());
         return root;

@@ -59,7 +59,7 @@ public sealed class CommandLineTests
     }
 
     [Theory]
-    [InlineData("restore", "--from", "x.zip")]
+    [InlineData("import", "--from", "x.zip")]
     [InlineData("users", "list")]
     [InlineData("recpie", "import", "x.json")]
     public async Task An_unknown_command_is_a_usage_error_and_starts_nothing(params string[] args)
@@ -80,6 +80,7 @@ public sealed class CommandLineTests
     [InlineData("recipe", "import", "-h")]
     [InlineData("recipe", "export", "--help")]
     [InlineData("backup", "--help")]
+    [InlineData("restore", "--help")]
     [InlineData("health", "--help")]
     public async Task Every_command_has_help(params string[] args)
     {

@@ -115,28 +115,40 @@ public sealed class MediaLibraryTests
         Assert.Equal(Png, await client.GetByteArrayAsync("/media/blog/cover.png"));
     }
 
-    [Fact]
-    public async Task A_backup_holds_the_images_and_restores_them_byte_for_byte()
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task A_backup_of_a_live_site_restores_elsewhere_with_every_page_and_image_byte_for_byte(DatabaseProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
-        string url;
-        await using (var site = new SiteFactory(database, recipe: "blank", configureDatabase: false))
-        {
-            var admin = await AdminSession.SignInAsync(site);
-            await UploadAsync(admin, Png, "kept.png", "Kept through a backup");
-            url = (await admin.PageAsync("/admin/media")).QuerySelector(".media-grid img")!.GetAttribute("src")!;
-        }
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var site = new SiteFactory(database, recipe: "sysrift", configureDatabase: provider == DatabaseProvider.Postgres);
+        var admin = await AdminSession.SignInAsync(site);
+        await UploadAsync(admin, Png, "kept.png", "Kept through a backup");
+        var image = (await admin.PageAsync("/admin/media")).QuerySelector(".media-grid img")!.GetAttribute("src")!;
+        Assert.True((await site.EditAsync("article04", item => item.GetOrCreatePart("MarkdownBodyPart")["Markdown"] = $"![Kept]({image})\n\nText.")).Succeeded);
 
-        var backup = Path.Combine(Directory.CreateTempSubdirectory("sysrift-backup-").FullName, "site.db");
-        var result = await SiteProcess.RunAsync(database.DataPath, new Dictionary<string, string>(), "backup", "--out", backup);
-        Assert.True(result.Exit == 0, result.Errors);
+        // Backed up while the site serves, as an operator would, with the site's own command line.
+        var environment = provider == DatabaseProvider.Postgres
+            ? new Dictionary<string, string> { ["SysRift__Database__Provider"] = "Postgres", ["SysRift__Database__ConnectionString"] = database.ConnectionString }
+            : new Dictionary<string, string>();
+        var backup = Path.Combine(Directory.CreateTempSubdirectory("sysrift-backup-").FullName, "site.backup");
+        var made = await SiteProcess.RunAsync(database.DataPath, environment, "backup", "--out", backup);
+        Assert.True(made.Exit == 0, made.Errors);
 
-        // Restored into an empty data folder: the database file and a site.json pointing at it, nothing else.
-        var restored = Directory.CreateTempSubdirectory("sysrift-restored-").FullName;
-        File.Copy(backup, Path.Combine(restored, "sysrift.db"));
-        await File.WriteAllTextAsync(Path.Combine(restored, "site.json"),
-            new JsonObject { ["Running"] = true, ["Provider"] = "Sqlite", ["ConnectionString"] = $"Data Source={Path.Combine(restored, "sysrift.db")}" }.ToJsonString());
-        await using var copy = new SiteFactory(database, recipe: null, configureDatabase: false, settings: new Dictionary<string, string?> { ["SysRift:DataPath"] = restored });
-        Assert.Equal(Png, await copy.Browser().GetByteArrayAsync(url));
+        // Restored elsewhere: an empty data folder (and, for PostgreSQL, an empty database).
+        await using var target = await TestDatabase.CreateAsync(provider);
+        var restoreEnvironment = provider == DatabaseProvider.Postgres
+            ? new Dictionary<string, string> { ["SysRift__Database__Provider"] = "Postgres", ["SysRift__Database__ConnectionString"] = target.ConnectionString }
+            : new Dictionary<string, string>();
+        var restored = await SiteProcess.RunAsync(target.DataPath, restoreEnvironment, "restore", "--from", backup);
+        Assert.True(restored.Exit == 0, restored.Errors);
+        // Not twice: a data folder with a site is not replaced without --force.
+        var again = await SiteProcess.RunAsync(target.DataPath, restoreEnvironment, "restore", "--from", backup);
+        Assert.Equal(1, again.Exit);
+        Assert.Contains("--force", again.Errors, StringComparison.Ordinal);
+
+        await using var copy = new SiteFactory(target, recipe: null, configureDatabase: provider == DatabaseProvider.Postgres);
+        var (original, restoredClient) = (site.Browser(), copy.Browser());
+        foreach (var path in new[] { "/", "/about", "/articles", "/articles/common-api-security-mistakes", "/feed.xml", "/sitemap.xml", image })
+            Assert.Equal(await original.GetByteArrayAsync(path), await restoredClient.GetByteArrayAsync(path));
+        Assert.Equal(Png, await restoredClient.GetByteArrayAsync(image));
     }
 }
