@@ -21,7 +21,7 @@ public static class RecipeCommands
 
     private static Command Run(string name, string description, bool apply)
     {
-        var file = new Argument<string>("FILE") { Description = "The recipe file (a relative path is taken from the current directory)." };
+        var file = new Argument<string>("FILE") { Description = "The recipe file, or a deployment package (.zip: Recipe.json and its media files); a relative path is taken from the current directory." };
         var skip = new Option<bool>("--skip-unsupported") { Description = "Import what SysRift supports and report the rest, instead of refusing the recipe." };
         var command = new Command(name, description) { file, skip };
         command.SetAction((result, cancellationToken) => RecipeAsync(CliHost.FullPath(result.GetValue(file)!), apply, result.GetValue(skip), cancellationToken));
@@ -30,8 +30,8 @@ public static class RecipeCommands
 
     private static Command Export()
     {
-        var output = new Option<string?>("--out", "-o") { Description = "Write the recipe to this file instead of stdout." };
-        var command = new Command("export", "Write the whole site (definitions, settings, content) as a recipe.") { output };
+        var output = new Option<string?>("--out", "-o") { Description = "Write the recipe to this file instead of stdout; a name ending in .zip writes a deployment package (Recipe.json and the media files)." };
+        var command = new Command("export", "Write the whole site (definitions, settings, media, content) as a recipe, or as a package with --out NAME.zip.") { output };
         command.SetAction((result, cancellationToken) => ExportAsync(result.GetValue(output) is { } path ? CliHost.FullPath(path) : null, cancellationToken));
         return command;
     }
@@ -59,17 +59,48 @@ public static class RecipeCommands
         // owner belong to its administrator. The audit trail names the operator who ran the command.
         var parameters = shell.IsRunning ? await scope.ServiceProvider.GetRequiredService<SiteRecipeParameters>().ReadAsync() : new(StringComparer.OrdinalIgnoreCase);
         using var progress = new ImportProgress(Console.Error);
-        var options = new RecipeOptions
+        // A deployment package is unpacked into a folder of its own; its Recipe.json runs from there, so the media
+        // step finds the files beside it.
+        var header = new byte[4];
+        await using (var stream = File.OpenRead(file)) await stream.ReadAtLeastAsync(header, header.Length, throwOnEndOfStream: false, cancellationToken);
+        var unpacked = RecipePackage.IsZip(header) ? Directory.CreateTempSubdirectory("sysrift-package-").FullName : null;
+        try
         {
-            SkipUnsupported = skipUnsupported,
-            User = parameters.GetValueOrDefault("AdminUsername"),
-            AuditUser = $"{Environment.UserName} (command line)",
-            Source = file,
-            Parameters = parameters,
-            Progress = progress,
-        };
+            var source = file;
+            if (unpacked is not null)
+            {
+                await using var package = File.OpenRead(file);
+                try
+                {
+                    source = RecipePackage.Extract(package, unpacked);
+                }
+                catch (InvalidDataException error)
+                {
+                    await Console.Error.WriteLineAsync($"error: {file}: {error.Message}");
+                    return CommandLine.Failure;
+                }
+            }
 
-        var json = await File.ReadAllTextAsync(file, cancellationToken);
+            var options = new RecipeOptions
+            {
+                SkipUnsupported = skipUnsupported,
+                User = parameters.GetValueOrDefault("AdminUsername"),
+                AuditUser = $"{Environment.UserName} (command line)",
+                Source = source,
+                Parameters = parameters,
+                Progress = progress,
+            };
+            return await RunAsync(executor, options, apply, progress, cancellationToken);
+        }
+        finally
+        {
+            if (unpacked is not null) Directory.Delete(unpacked, recursive: true);
+        }
+    }
+
+    private static async Task<int> RunAsync(RecipeExecutor executor, RecipeOptions options, bool apply, ImportProgress progress, CancellationToken cancellationToken)
+    {
+        var json = await File.ReadAllTextAsync(options.Source!, cancellationToken);
         var report = apply ? await executor.ImportAsync(json, options, cancellationToken) : await executor.ValidateAsync(json, options, cancellationToken);
         progress.Done();
         Console.WriteLine(report.Describe());
@@ -87,7 +118,16 @@ public static class RecipeCommands
         }
 
         await using var scope = host.Services.CreateAsyncScope();
-        var recipe = await scope.ServiceProvider.GetRequiredService<RecipeExporter>().ExportAsync(cancellationToken);
+        var exporter = scope.ServiceProvider.GetRequiredService<RecipeExporter>();
+        if (output is not null && output.EndsWith(".zip", StringComparison.OrdinalIgnoreCase))
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(output)!);
+            await using (var package = File.Create(output)) await exporter.ExportPackageAsync(package, cancellationToken);
+            await Console.Error.WriteLineAsync($"exported a deployment package to {output} ({new FileInfo(output).Length:N0} bytes)");
+            return CommandLine.Success;
+        }
+
+        var recipe = await exporter.ExportAsync(cancellationToken);
         var json = recipe.ToJsonString(new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         if (output is null)
         {

@@ -92,6 +92,7 @@ public sealed class AdminPermissionTests
         ["POST admin/media"] = Permissions.ManageMedia,
         ["POST admin/media/delete"] = Permissions.ManageMedia,
         ["POST admin/media/describe"] = Permissions.ManageMedia,
+        ["GET admin/recipes/export-package"] = Permissions.ImportExport,
         ["POST admin/media/delete-orphans"] = Permissions.ManageMedia,
         ["GET admin/recipes"] = Permissions.ImportExport,
         ["GET admin/recipes/export"] = Permissions.ImportExport,

@@ -27,7 +27,7 @@ public sealed class MediaStep(MediaStore media) : IRecipeStep
             return Task.CompletedTask;
         }
 
-        var staged = new List<(string Target, byte[] Bytes)>();
+        var staged = new List<(string Target, byte[] Bytes, string? AltText, string? Caption)>();
         for (var i = 0; i < files.Count; i++)
         {
             var path = JsonPath.Index(filesPath, i);
@@ -46,7 +46,8 @@ public sealed class MediaStep(MediaStore media) : IRecipeStep
                 continue;
             }
 
-            staged.Add((target, bytes));
+            // SysRift's exports add the library's description of each file; Orchard's recipes have none.
+            staged.Add((target, bytes, StepJson.OptionalString(context, file, path, "AltText"), StepJson.OptionalString(context, file, path, "Caption")));
         }
 
         context.PreparedMedia = staged;
@@ -56,9 +57,10 @@ public sealed class MediaStep(MediaStore media) : IRecipeStep
     public async Task<string> ApplyAsync(StepContext context, CancellationToken cancellationToken)
     {
         var staged = context.PreparedMedia ?? [];
-        foreach (var (target, bytes) in staged)
+        foreach (var (target, bytes, altText, caption) in staged)
         {
             if (await media.SaveAtAsync(target, bytes, cancellationToken) is { } problem) throw new InvalidOperationException(problem);
+            if (altText is not null || caption is not null) await media.DescribeAsync(target, altText, caption, cancellationToken);
         }
 
         return $"{context.Name}: {staged.Count} file(s) ({staged.Sum(s => s.Bytes.LongLength) / 1024} KB) stored.";

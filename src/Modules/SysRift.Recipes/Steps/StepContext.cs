@@ -18,7 +18,7 @@ public sealed class StepContext(int index, string name, JsonObject step, RecipeP
     public List<RecipeContentEntry>? PreparedContent { get; set; }
 
     /// <summary>A media step's files, read and checked, for application.</summary>
-    public List<(string Target, byte[] Bytes)>? PreparedMedia { get; set; }
+    public List<(string Target, byte[] Bytes, string? AltText, string? Caption)>? PreparedMedia { get; set; }
 
     public bool SkipUnsupported => Run.Options.SkipUnsupported;
 
