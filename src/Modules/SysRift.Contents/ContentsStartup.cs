@@ -49,6 +49,7 @@ public sealed class ContentsStartup : IModuleStartup
         services.AddSingleton<SiteMenu>();
         services.AddScoped<MediaStore>();
         services.AddScoped<MediaUsage>();
+        services.AddScoped<ResponsiveImages>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ContentViewSelector>();
         services.AddSingleton(TimeProvider.System);

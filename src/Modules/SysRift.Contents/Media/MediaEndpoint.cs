@@ -15,8 +15,20 @@ public static class MediaEndpoint
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapMethods("/media/{**name}", ["GET", "HEAD"], async (string name, MediaStore media, HttpContext context) =>
         {
-            if (await media.FindAsync(name, context.RequestAborted) is not { } file || await media.LocalCopyAsync(file, context.RequestAborted) is not { } path)
-                return Results.NotFound();
+            if (await media.FindAsync(name, context.RequestAborted) is not { } file) return Results.NotFound();
+            // ?w=960: a WebP copy that wide (the widths pages offer in srcset); anything else is a 404, so no one can
+            // make this node resize an image to any size they like.
+            if (context.Request.Query.TryGetValue("w", out var asked))
+            {
+                if (!int.TryParse(asked, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var width)
+                    || await media.VariantAsync(file, width, context.RequestAborted) is not { } variant)
+                    return Results.NotFound();
+                context.Response.Headers.CacheControl = MediaStore.IsValidName(name) ? "public, max-age=31536000, immutable" : "public, max-age=3600";
+                context.Response.Headers.XContentTypeOptions = "nosniff";
+                return Results.File(variant, "image/webp", lastModified: file.ModifiedUtc);
+            }
+
+            if (await media.LocalCopyAsync(file, context.RequestAborted) is not { } path) return Results.NotFound();
             // A hashed upload never changes; a recipe's path ("blog/cover.jpg") can be given new bytes by a later import.
             context.Response.Headers.CacheControl = MediaStore.IsValidName(name) ? "public, max-age=31536000, immutable" : "public, max-age=3600";
             context.Response.Headers.XContentTypeOptions = "nosniff";

@@ -28,7 +28,7 @@ public sealed partial class MediaStore(SysRiftDbContext db, SiteShell shell, Tim
     }
 
     /// <summary>What serving a file needs, without its bytes.</summary>
-    public sealed record StoredFile(string Path, string ContentType, string Sha256, DateTime ModifiedUtc);
+    public sealed record StoredFile(string Path, string ContentType, string Sha256, DateTime ModifiedUtc, int? Width = null, int? Height = null);
 
     /// <summary>This node's disk copies, one per content hash.</summary>
     public string CacheFolder => System.IO.Path.Combine(shell.DataPath, "media-cache");
@@ -49,6 +49,11 @@ public sealed partial class MediaStore(SysRiftDbContext db, SiteShell shell, Tim
         bytes = bytes[..read];
         if (Sniff(bytes) is not { } extension)
             return (null, "Only PNG, JPEG, GIF and WebP images can be uploaded (the file's content is none of these; SVG is not accepted).");
+        // What is served has no EXIF (no GPS position) and stands upright; the upload as it came is kept beside it.
+        var (prepared, problem) = ImageProcessing.PrepareUpload(bytes, extension);
+        if (prepared is null) return (null, problem);
+        var original = prepared.Original;
+        bytes = prepared.Served;
 
         var stem = AutoroutePart.Slugify(System.IO.Path.GetFileNameWithoutExtension(originalName));
         if (stem.Length == 0) stem = "image";
@@ -60,7 +65,11 @@ public sealed partial class MediaStore(SysRiftDbContext db, SiteShell shell, Tim
         if (await db.MediaFiles.AsNoTracking().Where(f => f.Path == name).Select(f => new { f.Length, f.ModifiedUtc, f.AltText, f.Caption }).FirstOrDefaultAsync(cancellationToken) is { } existing)
             return (new MediaFile(name, existing.Length, existing.ModifiedUtc, existing.AltText, existing.Caption), null);
         var now = clock.GetUtcNow().UtcDateTime;
-        db.MediaFiles.Add(new MediaFileRecord { Path = name, ContentType = ContentType(name), Content = bytes, Length = bytes.Length, Sha256 = sha, CreatedUtc = now, ModifiedUtc = now });
+        db.MediaFiles.Add(new MediaFileRecord
+        {
+            Path = name, ContentType = ContentType(name), Content = bytes, Length = bytes.Length, Sha256 = sha, CreatedUtc = now, ModifiedUtc = now,
+            Width = prepared.Width, Height = prepared.Height, Original = original,
+        });
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -82,10 +91,15 @@ public sealed partial class MediaStore(SysRiftDbContext db, SiteShell shell, Tim
     {
         if (Check(mediaPath, bytes) is { } problem) return problem;
         var now = clock.GetUtcNow().UtcDateTime;
+        var (width, height) = ImageProcessing.Dimensions(bytes);
         var record = await db.MediaFiles.AsTracking().FirstOrDefaultAsync(f => f.Path == mediaPath, cancellationToken);
         if (record is null)
         {
-            db.MediaFiles.Add(new MediaFileRecord { Path = mediaPath, ContentType = ContentType(mediaPath), Content = bytes, Length = bytes.Length, Sha256 = Hash(bytes), CreatedUtc = now, ModifiedUtc = now });
+            db.MediaFiles.Add(new MediaFileRecord
+            {
+                Path = mediaPath, ContentType = ContentType(mediaPath), Content = bytes, Length = bytes.Length, Sha256 = Hash(bytes), CreatedUtc = now, ModifiedUtc = now,
+                Width = width, Height = height,
+            });
         }
         else
         {
@@ -94,6 +108,9 @@ public sealed partial class MediaStore(SysRiftDbContext db, SiteShell shell, Tim
             record.Sha256 = Hash(bytes);
             record.ContentType = ContentType(mediaPath);
             record.ModifiedUtc = now;
+            record.Width = width;
+            record.Height = height;
+            record.Original = null;
         }
 
         await db.SaveChangesAsync(cancellationToken);
@@ -120,7 +137,29 @@ public sealed partial class MediaStore(SysRiftDbContext db, SiteShell shell, Tim
     public Task<StoredFile?> FindAsync(string name, CancellationToken cancellationToken = default) =>
         !IsValidName(name) && !IsValidPath(name)
             ? Task.FromResult<StoredFile?>(null)
-            : db.MediaFiles.AsNoTracking().Where(f => f.Path == name).Select(f => new StoredFile(f.Path, f.ContentType, f.Sha256, f.ModifiedUtc)).FirstOrDefaultAsync(cancellationToken);
+            : db.MediaFiles.AsNoTracking().Where(f => f.Path == name).Select(f => new StoredFile(f.Path, f.ContentType, f.Sha256, f.ModifiedUtc, f.Width, f.Height)).FirstOrDefaultAsync(cancellationToken);
+
+    /// <summary>The files at these media paths that exist (one query), for pages that show them.</summary>
+    public async Task<IReadOnlyDictionary<string, StoredFile>> FindAllAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default) =>
+        names.Count == 0 ? new Dictionary<string, StoredFile>() :
+        await db.MediaFiles.AsNoTracking().Where(f => names.Contains(f.Path))
+            .Select(f => new StoredFile(f.Path, f.ContentType, f.Sha256, f.ModifiedUtc, f.Width, f.Height)).ToDictionaryAsync(f => f.Path, StringComparer.Ordinal, cancellationToken);
+
+    /// <summary>
+    /// This node's WebP copy of the file at <paramref name="width"/> pixels (one of <see cref="ImageProcessing.VariantWidths"/>
+    /// or the image's own width), made from its disk copy on first use; null for GIFs and widths not offered.
+    /// </summary>
+    public async Task<string?> VariantAsync(StoredFile file, int width, CancellationToken cancellationToken = default)
+    {
+        if (file.ContentType == "image/gif" || file.Width is not { } own || (width != own && !(ImageProcessing.VariantWidths.Contains(width) && width < own))) return null;
+        var path = System.IO.Path.Combine(CacheFolder, $"{file.Sha256}-w{width}.webp");
+        if (File.Exists(path)) return path;
+        if (await LocalCopyAsync(file, cancellationToken) is not { } source) return null;
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        await File.WriteAllBytesAsync(temporary, ImageProcessing.WebpVariant(source, width), cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+        return path;
+    }
 
     /// <summary>This node's disk copy of the file, written from the database the first time it is asked for.</summary>
     public async Task<string?> LocalCopyAsync(StoredFile file, CancellationToken cancellationToken = default)
@@ -180,10 +219,11 @@ public sealed partial class MediaStore(SysRiftDbContext db, SiteShell shell, Tim
                 continue;
             }
 
+            var (width, height) = ImageProcessing.Dimensions(bytes);
             db.MediaFiles.Add(new MediaFileRecord
             {
                 Path = name, ContentType = ContentType(name), Content = bytes, Length = bytes.Length, Sha256 = Hash(bytes),
-                CreatedUtc = file.LastWriteTimeUtc, ModifiedUtc = file.LastWriteTimeUtc,
+                CreatedUtc = file.LastWriteTimeUtc, ModifiedUtc = file.LastWriteTimeUtc, Width = width, Height = height,
             });
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();

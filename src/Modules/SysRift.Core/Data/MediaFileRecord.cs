@@ -25,4 +25,14 @@ public sealed class MediaFileRecord
     public string? AltText { get; set; }
 
     public string? Caption { get; set; }
+
+    /// <summary>Pixel size, read from the file: pages give every image its width and height (no layout shift).</summary>
+    public int? Width { get; set; }
+    public int? Height { get; set; }
+
+    /// <summary>
+    /// An upload exactly as it arrived, when what is served differs from it (its metadata stripped, its EXIF
+    /// orientation applied to the pixels). Kept, never served.
+    /// </summary>
+    public byte[]? Original { get; set; }
 }

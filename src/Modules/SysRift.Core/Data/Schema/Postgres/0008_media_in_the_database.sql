@@ -12,5 +12,8 @@ CREATE TABLE "MediaFiles" (
     "ModifiedUtc" timestamp with time zone NOT NULL,
     "AltText" character varying(1024),
     "Caption" character varying(1024),
+    "Width" integer,
+    "Height" integer,
+    "Original" bytea,
     CONSTRAINT "PK_MediaFiles" PRIMARY KEY ("Path")
 );

@@ -10,5 +10,8 @@ CREATE TABLE "MediaFiles" (
     "CreatedUtc" TEXT NOT NULL,
     "ModifiedUtc" TEXT NOT NULL,
     "AltText" TEXT NULL,
-    "Caption" TEXT NULL
+    "Caption" TEXT NULL,
+    "Width" INTEGER NULL,
+    "Height" INTEGER NULL,
+    "Original" BLOB NULL
 );
