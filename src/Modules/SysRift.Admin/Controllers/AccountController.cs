@@ -131,7 +131,8 @@ public sealed class AccountController(SiteSignInManager signIn, SignInThrottle t
         metrics.SignInFailed();
         logger.LogWarning("Failed sign-in for {UserName} from {Address}: {Reason}", name, address, reason);
         await audit.RecordAsync(null, AuditTrail.Categories.Account, "SignInFailed", name, name, $"From {address}: {reason}.");
-        if (started.Elapsed < FailureFloor) await Task.Delay(FailureFloor - started.Elapsed);
+        // A timer can fire a millisecond early (Task.Delay rounds down to whole milliseconds): wait until the floor has truly passed.
+        while (started.Elapsed < FailureFloor) await Task.Delay(FailureFloor - started.Elapsed + TimeSpan.FromMilliseconds(1));
     }
 
     private ViewResult Failed(LoginViewModel form, string message)
