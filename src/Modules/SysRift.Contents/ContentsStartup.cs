@@ -45,6 +45,7 @@ public sealed class ContentsStartup : IModuleStartup
         services.AddSingleton<ContentValidator>();
         services.AddSingleton<ContentDefinitionService>();
         services.AddSingleton<PublishedContent>();
+        services.AddSingleton<PageCompressor>();
         services.AddSingleton<TermPages>();
         services.AddSingleton<SiteMenu>();
         services.AddScoped<MediaStore>();

@@ -15,6 +15,8 @@ public sealed class CoreStartup : IModuleStartup
 {
     public ModuleManifest Manifest { get; } = new("SysRift.Core", "Database, schema upgrades, documents, change signals and the user store.");
 
+    private static readonly UntrackedReadInterceptor UntrackedReads = new();
+
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SysRiftOptions>(configuration.GetSection(SysRiftOptions.Section));
@@ -39,7 +41,7 @@ public sealed class CoreStartup : IModuleStartup
         services.AddDbContext<SysRiftDbContext>((provider, options) =>
         {
             DatabaseConfigurator.Configure(options, provider.GetRequiredService<ScopedDatabase>().Settings);
-            options.AddInterceptors(provider.GetRequiredService<CommitSignalInterceptor>());
+            options.AddInterceptors(provider.GetRequiredService<CommitSignalInterceptor>(), UntrackedReads);
         });
 
         services.AddDataProtection().SetApplicationName("SysRift").PersistKeysToDbContext<SysRiftDbContext>();

@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 using SysRift.Contents.Items;
 using SysRift.Contents.Publishing;
 using SysRift.Core.Data;
+using SysRift.Core.Signals;
 using SysRift.Core.Site;
 
 namespace SysRift.Syndication;
@@ -68,6 +69,9 @@ public static class SyndicationEndpoints
         await writer.WriteStartDocumentAsync();
         await writer.WriteStartElementAsync(null, "urlset", ns);
         // Streams every published, routable item (50,000 at most, the sitemap protocol's limit) without loading their content.
+        // A change to any item retires the cached sitemap.
+        ReadDependencies.TrackReadsHere();
+        ReadDependencies.Record(ChangeTopics.Items);
         var entries = db.ContentVersions.Where(v => v.Published && v.Path != null)
             .OrderBy(v => v.Path).Select(v => new { v.Path, v.ModifiedUtc }).Take(50_000).AsAsyncEnumerable();
         await foreach (var entry in entries.WithCancellation(context.RequestAborted))

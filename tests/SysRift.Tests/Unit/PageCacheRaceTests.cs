@@ -40,13 +40,15 @@ public sealed class PageCacheRaceTests
     private static readonly System.Diagnostics.Metrics.IMeterFactory Meters =
         new Microsoft.Extensions.DependencyInjection.ServiceCollection().AddMetrics().BuildServiceProvider().GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>();
 
+    private static readonly PageCompressor Compressor = new(Microsoft.Extensions.Logging.Abstractions.NullLogger<PageCompressor>.Instance);
+
     private static (PublicPageCache Cache, ChangeSignal Signal, Site Site) Create(params string[] parameters)
     {
         var site = new Site();
         var signal = new ChangeSignal();
         var options = new PageCacheOptions();
         options.QueryParameters.UnionWith(parameters);
-        return (new PublicPageCache(site.RenderAsync, signal, new SiteMetrics(Meters), Options.Create(options)), signal, site);
+        return (new PublicPageCache(site.RenderAsync, signal, new SiteMetrics(Meters), Options.Create(options), Compressor), signal, site);
     }
 
     private static async Task<string> GetAsync(PublicPageCache cache, string path, string query = "")
@@ -71,7 +73,7 @@ public sealed class PageCacheRaceTests
         var early = Task.Run(() => GetAsync(cache, "/"));
         await site.Started.Task;            // the early render has read "v1" and is still running
         site.Content = "v2";                // an editor publishes...
-        signal.Bump(ChangeTopics.Content);  // ...and the commit is signalled before the editor's request returns
+        signal.Bump(ChangeTopics.Content);  // ...and the commit is signalled before the editor's request returns (the render read nothing it named: it depends on anything)
 
         var afterCommit = Task.Run(() => GetAsync(cache, "/"));
         await Task.Delay(50);
@@ -97,13 +99,38 @@ public sealed class PageCacheRaceTests
     }
 
     [Fact]
-    public void A_generation_is_bounded_by_bytes_oldest_out_first()
+    public void The_cache_is_bounded_by_bytes_oldest_out_first()
     {
-        var generation = new CacheGeneration<string>([1], maxEntries: 1_000, maxBytes: 10_000);
-        for (var i = 0; i < 100; i++) generation.Add("key" + i, "value", 1_000);
-        Assert.True(generation.Bytes <= 10_000);
-        Assert.Equal(10, generation.Count);
-        Assert.True(generation.TryGet("key99", out _));
-        Assert.False(generation.TryGet("key0", out _));
+        var cache = new DependencyCache<string>(new ChangeSignal(), maxEntries: 1_000, maxBytes: 10_000);
+        for (var i = 0; i < 100; i++) Assert.True(cache.TryAdd("key" + i, "value", 1_000, [], readAt: 0));
+        Assert.True(cache.Bytes <= 10_000);
+        Assert.Equal(10, cache.Count);
+        Assert.True(cache.TryGet("key99", out _, out _));
+        Assert.False(cache.TryGet("key0", out _, out _));
+    }
+
+    [Fact]
+    public void A_change_retires_only_what_depends_on_it()
+    {
+        var signal = new ChangeSignal();
+        var cache = new DependencyCache<string>(signal, maxEntries: 1_000, maxBytes: 1_000_000);
+        cache.TryAdd("/about", "about", 1, [ChangeTopics.Item("about")], signal.Sequence);
+        cache.TryAdd("/", "home", 1, [ChangeTopics.Type("Principle"), ChangeTopics.Item("home")], signal.Sequence);
+        cache.TryAdd("/sitemap.xml", "sitemap", 1, [ChangeTopics.Items], signal.Sequence);
+        cache.TryAdd("/untracked", "?", 1, [ChangeTopics.Anything], signal.Sequence);
+
+        signal.Bump(ChangeTopics.OfItem("p1", "Principle"));
+        Assert.True(cache.TryGet("/about", out _, out _));
+        Assert.False(cache.TryGet("/", out _, out _));
+        Assert.False(cache.TryGet("/sitemap.xml", out _, out _));
+        Assert.False(cache.TryGet("/untracked", out _, out _));
+
+        // A render that read before that change is refused if it depends on it, kept if it does not.
+        Assert.False(cache.TryAdd("/", "home", 1, [ChangeTopics.Type("Principle")], readAt: 0));
+        Assert.True(cache.TryAdd("/articles", "list", 1, [ChangeTopics.Type("Article")], readAt: 0));
+
+        signal.Bump(ChangeTopics.Site);
+        Assert.Equal(0, cache.Count);
+        Assert.False(cache.TryAdd("/about", "about", 1, [ChangeTopics.Item("about")], readAt: 1));
     }
 }

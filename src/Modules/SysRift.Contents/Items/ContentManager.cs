@@ -134,7 +134,7 @@ public sealed class ContentManager(
 
             if (await change(state) is { } refusal) return ContentResult.Invalid([refusal]);
 
-            pending.Add(ChangeTopics.Content);
+            pending.AddItem(contentItemId, state.Header!.ContentType);
             await db.SaveChangesAsync(cancellationToken);
             if (transaction is not null) await transaction.CommitAsync(cancellationToken);
 

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using SysRift.Contents.Parts;
 using SysRift.Core.Data;
+using SysRift.Core.Signals;
 using SysRift.Core.Site;
 
 namespace SysRift.Contents.Media;
@@ -18,7 +19,7 @@ namespace SysRift.Contents.Media;
 /// recipe's media step brings keep the paths its items refer to ("blog/cover.jpg", as in Orchard's media
 /// library): folders of plain names, never "..".
 /// </summary>
-public sealed partial class MediaStore(SysRiftDbContext db, SiteShell shell, TimeProvider clock)
+public sealed partial class MediaStore(SysRiftDbContext db, SiteShell shell, TimeProvider clock, PendingChanges pending)
 {
     public const long MaxBytes = 5 * 1024 * 1024;
 
@@ -72,6 +73,7 @@ public sealed partial class MediaStore(SysRiftDbContext db, SiteShell shell, Tim
         });
         try
         {
+            pending.Add(ChangeTopics.Media);
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateException error) when (DatabaseRaces.IsUniqueViolation(error))
@@ -113,6 +115,7 @@ public sealed partial class MediaStore(SysRiftDbContext db, SiteShell shell, Tim
             record.Original = null;
         }
 
+        pending.Add(ChangeTopics.Media);
         await db.SaveChangesAsync(cancellationToken);
         return null;
     }
@@ -139,11 +142,18 @@ public sealed partial class MediaStore(SysRiftDbContext db, SiteShell shell, Tim
             ? Task.FromResult<StoredFile?>(null)
             : db.MediaFiles.AsNoTracking().Where(f => f.Path == name).Select(f => new StoredFile(f.Path, f.ContentType, f.Sha256, f.ModifiedUtc, f.Width, f.Height)).FirstOrDefaultAsync(cancellationToken);
 
-    /// <summary>The files at these media paths that exist (one query), for pages that show them.</summary>
-    public async Task<IReadOnlyDictionary<string, StoredFile>> FindAllAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default) =>
-        names.Count == 0 ? new Dictionary<string, StoredFile>() :
-        await db.MediaFiles.AsNoTracking().Where(f => names.Contains(f.Path))
+    /// <summary>
+    /// The files at these media paths that exist (one query), for pages that show them; such a page depends on
+    /// the library (<see cref="ChangeTopics.Media"/>).
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, StoredFile>> FindAllAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken = default)
+    {
+        if (names.Count == 0) return new Dictionary<string, StoredFile>();
+        ReadDependencies.TrackReadsHere();
+        ReadDependencies.Record(ChangeTopics.Media);
+        return await db.MediaFiles.AsNoTracking().Where(f => names.Contains(f.Path))
             .Select(f => new StoredFile(f.Path, f.ContentType, f.Sha256, f.ModifiedUtc, f.Width, f.Height)).ToDictionaryAsync(f => f.Path, StringComparer.Ordinal, cancellationToken);
+    }
 
     /// <summary>
     /// This node's WebP copy of the file at <paramref name="width"/> pixels (one of <see cref="ImageProcessing.VariantWidths"/>
@@ -181,16 +191,28 @@ public sealed partial class MediaStore(SysRiftDbContext db, SiteShell shell, Tim
     {
         if (await FindAsync(name, cancellationToken) is not { } file) return false;
         await db.MediaFiles.Where(f => f.Path == name).ExecuteDeleteAsync(cancellationToken);
+        Announce();
         var copy = System.IO.Path.Combine(CacheFolder, file.Sha256 + System.IO.Path.GetExtension(file.Path).ToLowerInvariant());
         if (File.Exists(copy) && !await db.MediaFiles.AnyAsync(f => f.Sha256 == file.Sha256, cancellationToken)) File.Delete(copy);
         return true;
     }
 
     /// <summary>Sets the alt text and caption of a file; false when there is no such file.</summary>
-    public async Task<bool> DescribeAsync(string name, string? altText, string? caption, CancellationToken cancellationToken = default) =>
-        await db.MediaFiles.Where(f => f.Path == name).ExecuteUpdateAsync(s => s
+    public async Task<bool> DescribeAsync(string name, string? altText, string? caption, CancellationToken cancellationToken = default)
+    {
+        var changed = await db.MediaFiles.Where(f => f.Path == name).ExecuteUpdateAsync(s => s
             .SetProperty(f => f.AltText, string.IsNullOrWhiteSpace(altText) ? null : altText.Trim())
             .SetProperty(f => f.Caption, string.IsNullOrWhiteSpace(caption) ? null : caption.Trim()), cancellationToken) > 0;
+        if (changed) Announce();
+        return changed;
+    }
+
+    /// <summary>Bulk statements bypass SaveChanges: the library's change is announced here (at the commit, inside a transaction).</summary>
+    private void Announce()
+    {
+        pending.Add(ChangeTopics.Media);
+        if (db.Database.CurrentTransaction is null) pending.Flush();
+    }
 
     /// <summary>How many files and bytes the library holds (the system page).</summary>
     public async Task<(int Files, long Bytes)> TotalsAsync(CancellationToken cancellationToken = default)

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using SysRift.Core.Diagnostics;
@@ -10,37 +8,30 @@ using SysRift.Core.Site;
 namespace SysRift.Contents.Publishing;
 
 /// <summary>
-/// Whole public responses kept in memory: the body once, plus its gzip and Brotli forms made when the
-/// page is first rendered, and a weak ETag derived from the bytes (the same on every node and after a
-/// restart). A visitor's revalidation is answered with 304. Any commit to content, settings or
-/// definitions moves a stamp, which retires the whole generation of entries (see <see cref="CacheGeneration{TValue}"/>),
-/// so a publish is visible on the next request and a render that raced the commit is never served.
+/// Whole public responses kept in memory with what they were built from (<see cref="ReadDependencies"/>):
+/// the items, types and lists a render read. A commit retires only the pages that read what it changed, on
+/// every node (the changed topics travel over the database's notification channel); settings and
+/// definitions retire every page. A render that raced a commit is never kept (see <see cref="DependencyCache{TValue}"/>),
+/// so a publish is visible on the next request. A miss is sent as rendered; its gzip and Brotli forms are
+/// made off the request path (<see cref="PageCompressor"/>) and served once ready. A weak ETag derived from
+/// the bytes (the same on every node and after a restart) answers a visitor's revalidation with 304.
 /// Only anonymous GET/HEAD requests for 200 responses of public paths are cached, keyed by the path and the
 /// query parameters pages read (<see cref="PageCacheOptions"/>); a response built from an unconfirmed
 /// Host header (<see cref="ResponseCaching"/>) is served but not kept.
 /// </summary>
-public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, SiteMetrics metrics, IOptions<PageCacheOptions> options)
+public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, SiteMetrics metrics, IOptions<PageCacheOptions> options, PageCompressor compressor)
 {
     private static readonly string[] Uncached = ["/admin", "/setup", "/login", "/logout", "/health", "/metrics", "/search", "/_content", "/error", "/media"];
     private static readonly string[] CacheableTypes = ["text/html", "application/atom+xml", "application/xml", "text/plain"];
 
     private readonly PageCacheOptions _options = options.Value;
-    private CacheGeneration<Entry> _generation = new([-1, -1, -1], 0, 0);
-
-    private sealed record Entry(string ContentType, string ETag, byte[] Raw, byte[] Gzip, byte[] Brotli)
-    {
-        public long Bytes => Raw.Length + Gzip.Length + Brotli.Length;
-    }
+    private readonly DependencyCache<PageEntry> _cache = new(signal, options.Value.MaxEntries, options.Value.MaxBytes);
 
     /// <summary>Entries and bytes kept now (for the system page and tests).</summary>
-    public (int Entries, long Bytes) Size
-    {
-        get
-        {
-            var generation = Volatile.Read(ref _generation);
-            return (generation.Count, generation.Bytes);
-        }
-    }
+    public (int Entries, long Bytes) Size => (_cache.Count, _cache.Bytes);
+
+    /// <summary>What the kept page at <paramref name="pathAndQuery"/> was built from, or null when none is kept (tests, diagnostics).</summary>
+    public IReadOnlyCollection<string>? DependenciesOf(string pathAndQuery) => _cache.DependenciesOf(pathAndQuery);
 
     /// <summary>
     /// The "endpoint" of a page served from the cache (before routing runs): ASP.NET Core's request metrics
@@ -58,55 +49,58 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
 
         // Pages only ever see the parameters that make them: the rest is gone before anything renders.
         context.Request.QueryString = CanonicalQuery(context.Request.Query);
-        var stamps = Stamps();
-        if (CacheGeneration<Entry>.For(ref _generation, stamps, _options.MaxEntries, _options.MaxBytes) is not { } generation)
-        {
-            // A commit landed between reading the stamps and now: serve this one fresh, keep nothing.
-            await next(context);
-            return;
-        }
-
         var key = context.Request.Path.Value + context.Request.QueryString.Value;
-        if (generation.TryGet(key, out var entry))
+        if (_cache.TryGet(key, out var entry, out _))
         {
             metrics.PageCacheLookup(hit: true);
             context.SetEndpoint(CachedPage);
-            await WriteAsync(context, entry);
+            await entry.WriteAsync(context);
             return;
         }
 
         metrics.PageCacheLookup(hit: false);
-        // Requests that miss together wait for one render instead of rendering the same page 64 times; they
-        // join only renders of their own generation, never one that started before a commit.
-        var render = new TaskCompletionSource<Entry?>(TaskCreationOptions.RunContinuationsAsynchronously);
-        var inFlight = generation.InFlight.GetOrAdd(key, render);
+        // Requests that miss together wait for one render instead of rendering the same page 64 times. The
+        // render is handed to them only if the cache took it: it was still current when it finished, which is
+        // after they arrived.
+        var render = new TaskCompletionSource<DependencyCache<PageEntry>.Fill>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var inFlight = _cache.InFlight.GetOrAdd(key, render);
         if (inFlight != render)
         {
-            context.SetEndpoint(CachedPage);
-            if (await inFlight.Task is { } rendered) await WriteAsync(context, rendered);
-            else await next(context);
+            if (await inFlight.Task is { Value: { } rendered, Current: true })
+            {
+                context.SetEndpoint(CachedPage);
+                await rendered.WriteAsync(context);
+            }
+            else
+            {
+                // Rendered for this visitor alone; routing must still run (it skips a request that has an endpoint).
+                await next(context);
+            }
+
             return;
         }
 
         try
         {
+            var readAt = signal.Sequence;
+            var reads = ReadDependencies.Begin();
             entry = await RenderAsync(context);
-            if (entry is not null) generation.Add(key, entry, entry.Bytes);
-            render.SetResult(entry);
-            if (entry is not null) await WriteAsync(context, entry);
+            var current = entry is not null && _cache.TryAdd(key, entry, entry.Bytes, reads.Topics, readAt);
+            render.SetResult(new(entry, current));
+            if (entry is null) return;
+            if (current) compressor.Enqueue(entry, compressed => _cache.Resize(key, entry, compressed.Bytes));
+            await entry.WriteAsync(context);
         }
         catch
         {
-            render.TrySetResult(null);
+            render.TrySetResult(new(null, false));
             throw;
         }
         finally
         {
-            generation.InFlight.TryRemove(key, out _);
+            _cache.InFlight.TryRemove(KeyValuePair.Create(key, render));
         }
     }
-
-    private long[] Stamps() => [signal.Stamp(ChangeTopics.Content), signal.Stamp(ChangeTopics.Site), signal.Stamp(ChangeTopics.Definitions)];
 
     /// <summary>The known parameters in a fixed order, first value each, empty and overlong values dropped.</summary>
     private QueryString CanonicalQuery(IQueryCollection query)
@@ -122,7 +116,7 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
     }
 
     /// <summary>Runs the pipeline into a buffer; returns the cache entry, or null when the response is not cacheable (already sent).</summary>
-    private async Task<Entry?> RenderAsync(HttpContext context)
+    private async Task<PageEntry?> RenderAsync(HttpContext context)
     {
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
@@ -148,7 +142,7 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
             return null;
         }
 
-        return Build(contentType, buffer.ToArray());
+        return new PageEntry(contentType, buffer.ToArray());
     }
 
     private static bool IsCacheable(HttpContext context)
@@ -158,42 +152,5 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
         if (request.Headers.ContainsKey(HeaderNames.Authorization)) return false;
         if (request.Cookies.Keys.Any(k => k.StartsWith(".AspNetCore.Identity", StringComparison.Ordinal))) return false;
         return !Uncached.Any(p => request.Path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
-    }
-
-    private static Entry Build(string contentType, byte[] raw)
-    {
-        var etag = "W/\"" + Convert.ToHexString(SHA256.HashData(raw), 0, 12).ToLowerInvariant() + "\"";
-        return new Entry(contentType, etag, raw, Compress(raw, s => new GZipStream(s, CompressionLevel.Optimal)), Compress(raw, s => new BrotliStream(s, CompressionLevel.Optimal)));
-    }
-
-    private static byte[] Compress(byte[] raw, Func<Stream, Stream> wrap)
-    {
-        using var output = new MemoryStream();
-        using (var compressor = wrap(output)) compressor.Write(raw);
-        return output.ToArray();
-    }
-
-    private static Task WriteAsync(HttpContext context, Entry entry)
-    {
-        var response = context.Response;
-        response.Headers.ETag = entry.ETag;
-        response.Headers.Vary = HeaderNames.AcceptEncoding;
-        // Browsers keep the page but ask again each time; the ETag makes that answer a bodiless 304.
-        response.Headers.CacheControl = "public, no-cache";
-        if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(tag => tag.Trim() == entry.ETag)))
-        {
-            response.StatusCode = StatusCodes.Status304NotModified;
-            return Task.CompletedTask;
-        }
-
-        response.StatusCode = StatusCodes.Status200OK;
-        response.ContentType = entry.ContentType;
-        var accepts = context.Request.Headers.AcceptEncoding.ToString();
-        var (body, encoding) = accepts.Contains("br", StringComparison.OrdinalIgnoreCase) ? (entry.Brotli, "br")
-            : accepts.Contains("gzip", StringComparison.OrdinalIgnoreCase) ? (entry.Gzip, "gzip")
-            : (entry.Raw, null);
-        if (encoding is not null) response.Headers.ContentEncoding = encoding;
-        response.ContentLength = body.Length;
-        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 }

@@ -26,6 +26,8 @@ public sealed class CachedDocument<T>(IServiceScopeFactory scopes, ChangeSignal 
         {
             stamp = signal.Stamp(topic);
             if (_cached is { } again && again.Stamp == stamp) return again.Value;
+            // A whole-site topic: a change to it retires every cached page anyway, so pages need not record it.
+            ReadDependencies.TrackReadsHere();
             await using var scope = scopes.CreateAsyncScope();
             var value = await scope.ServiceProvider.GetRequiredService<DocumentStore>().GetAsync<T>(name, cancellationToken) ?? empty();
             _cached = new Snapshot(stamp, value);

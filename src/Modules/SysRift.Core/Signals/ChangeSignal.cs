@@ -1,28 +1,70 @@
+using System.Collections.Concurrent;
+
 namespace SysRift.Core.Signals;
 
 /// <summary>
-/// A process-wide stamp per topic ("content", "definitions", "site"). Caches remember the stamp they were
-/// filled under and refill when it moves. Other nodes move it through <see cref="Bump"/> as well, from the
-/// database notification listener (see the operations module).
+/// What changed, as topics (see <see cref="ChangeTopics"/>), announced once the database has committed.
+/// Each announcement is one change set with a sequence number. Caches ask two things of it: the stamp of a
+/// whole-site topic (settings and definitions documents), and whether anything a cached value was built
+/// from changed since a given sequence (<see cref="ChangedSince"/>). Other nodes announce through
+/// <see cref="Bump(IReadOnlyCollection{string})"/> as well, from the database notification listener.
 /// </summary>
 public sealed class ChangeSignal
 {
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _stamps = new(StringComparer.Ordinal);
+    private readonly object _gate = new();
+    private readonly ConcurrentDictionary<string, long> _changedAt = new(StringComparer.Ordinal);
+    private long _sequence;
+    private long _wholeSiteChangedAt;
 
-    public event Action<string>? Changed;
+    /// <summary>Raised after each change set, once <see cref="ChangedSince"/> already answers for it.</summary>
+    public event Action<IReadOnlyCollection<string>>? Changed;
 
-    public long Stamp(string topic) => _stamps.GetValueOrDefault(topic);
+    /// <summary>The number of change sets so far: read it before reading the data a cached value is built from.</summary>
+    public long Sequence => Interlocked.Read(ref _sequence);
 
-    public void Bump(string topic)
+    /// <summary>How often <paramref name="topic"/> changed (a stamp that only moves forward).</summary>
+    public long Stamp(string topic) => _changedAt.GetValueOrDefault(topic);
+
+    public void Bump(string topic) => Bump([topic]);
+
+    public void Bump(IReadOnlyCollection<string> topics)
     {
-        _stamps.AddOrUpdate(topic, 1, (_, value) => value + 1);
-        Changed?.Invoke(topic);
-    }
-}
+        if (topics.Count == 0) return;
+        lock (_gate)
+        {
+            var sequence = _sequence + 1;
+            foreach (var topic in topics)
+            {
+                // Whole-site topics keep a count (their stamp); the fine ones keep the sequence they last changed at.
+                if (ChangeTopics.IsWholeSite(topic))
+                {
+                    _changedAt.AddOrUpdate(topic, 1, (_, count) => count + 1);
+                    _wholeSiteChangedAt = sequence;
+                }
+                else
+                {
+                    _changedAt[topic] = sequence;
+                }
+            }
 
-public static class ChangeTopics
-{
-    public const string Content = "content";
-    public const string Definitions = "definitions";
-    public const string Site = "site";
+            Interlocked.Exchange(ref _sequence, sequence);
+        }
+
+        Changed?.Invoke(topics);
+    }
+
+    /// <summary>
+    /// True when a change set after <paramref name="sequence"/> touched any of <paramref name="dependsOn"/>,
+    /// was a whole-site change, or (for <see cref="ChangeTopics.Anything"/>) was any change at all.
+    /// </summary>
+    public bool ChangedSince(IReadOnlyCollection<string> dependsOn, long sequence)
+    {
+        if (Interlocked.Read(ref _wholeSiteChangedAt) > sequence) return true;
+        foreach (var topic in dependsOn)
+        {
+            if (topic == ChangeTopics.Anything ? Sequence > sequence : _changedAt.GetValueOrDefault(topic) > sequence) return true;
+        }
+
+        return false;
+    }
 }

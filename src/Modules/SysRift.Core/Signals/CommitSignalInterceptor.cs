@@ -18,12 +18,24 @@ public sealed class CommitSignalInterceptor(PendingChanges pending) : DbTransact
             // "topics@millis": the database's clock at commit, so a listener can tell how long the news took to reach it.
             await using var command = new Npgsql.NpgsqlCommand("SELECT pg_notify(@channel, @topics || '@' || floor(extract(epoch from clock_timestamp()) * 1000)::bigint)", connection, (Npgsql.NpgsqlTransaction)transaction);
             command.Parameters.AddWithValue("channel", PostgresChangeListener.Channel);
-            command.Parameters.AddWithValue("topics", string.Join(',', topics));
+            command.Parameters.AddWithValue("topics", Payload(topics));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 
         return result;
     }
+
+    /// <summary>
+    /// NOTIFY payloads must stay under 8000 bytes: a change naming more items than fit is announced as a
+    /// change to all content, which is what it costs other nodes anyway.
+    /// </summary>
+    public static string Payload(IReadOnlyList<string> topics)
+    {
+        var joined = string.Join(',', topics);
+        return joined.Length <= MaxPayload ? joined : string.Join(',', topics.Where(ChangeTopics.IsWholeSite).Append(ChangeTopics.Content).Distinct());
+    }
+
+    private const int MaxPayload = 7_000;
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {

@@ -13,6 +13,12 @@ public sealed class PendingChanges(ChangeSignal signal)
         lock (_topics) _topics.Add(topic);
     }
 
+    /// <summary>One item changed: pages that read it, its type's lists, and cross-type lists are retired, nothing else.</summary>
+    public void AddItem(string contentItemId, string contentType)
+    {
+        lock (_topics) _topics.UnionWith(ChangeTopics.OfItem(contentItemId, contentType));
+    }
+
     /// <summary>The topics waiting for the commit, without taking them.</summary>
     public IReadOnlyList<string> Peek()
     {
@@ -28,7 +34,7 @@ public sealed class PendingChanges(ChangeSignal signal)
             _topics.Clear();
         }
 
-        foreach (var topic in topics) signal.Bump(topic);
+        signal.Bump(topics);
     }
 
     public void Discard()

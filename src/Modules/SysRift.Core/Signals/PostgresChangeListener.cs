@@ -9,12 +9,11 @@ namespace SysRift.Core.Signals;
 /// <summary>
 /// On PostgreSQL, listens for the change topics other nodes commit (see CommitSignalInterceptor) and moves
 /// this node's stamps, so its caches drop exactly when another node publishes. After a lost connection it
-/// reconnects and moves every stamp, since notifications sent meanwhile are gone.
+/// reconnects and announces a whole-site change, since notifications sent meanwhile are gone.
 /// </summary>
 public sealed class PostgresChangeListener(SiteShell shell, ChangeSignal signal, Diagnostics.SiteMetrics metrics, ILogger<PostgresChangeListener> logger) : BackgroundService
 {
     public const string Channel = "sysrift_changes";
-    private static readonly string[] AllTopics = [ChangeTopics.Content, ChangeTopics.Definitions, ChangeTopics.Site];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -34,11 +33,11 @@ public sealed class PostgresChangeListener(SiteShell shell, ChangeSignal signal,
                 connection.Notification += (_, e) =>
                 {
                     var (topics, committedMs) = Parse(e.Payload);
-                    foreach (var topic in topics) signal.Bump(topic);
+                    signal.Bump(topics);
                     if (committedMs is { } at) metrics.ChangeHeard(DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeMilliseconds(at));
                 };
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(stoppingToken);
-                foreach (var topic in AllTopics) signal.Bump(topic);
+                signal.Bump(ChangeTopics.WholeSite);
                 logger.LogInformation("Listening for changes from other nodes on {Channel}", Channel);
                 delay = TimeSpan.FromSeconds(1);
                 while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);

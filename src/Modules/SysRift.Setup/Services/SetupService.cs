@@ -73,9 +73,7 @@ public sealed class SetupService(
             }
 
             shell.MarkRunning(database);
-            signal.Bump(ChangeTopics.Site);
-            signal.Bump(ChangeTopics.Definitions);
-            signal.Bump(ChangeTopics.Content);
+            signal.Bump(ChangeTopics.WholeSite);
             logger.LogInformation("Setup complete: site \"{SiteName}\" from recipe {Recipe}, administrator {Admin}", request.SiteName, request.Recipe, request.AdminUserName);
             return SetupResult.Ok;
         }

@@ -1,0 +1,59 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace SysRift.Contents.Publishing;
+
+/// <summary>
+/// One cached response: the body as rendered, a weak ETag derived from the bytes (the same on every node and
+/// after a restart), and its gzip and Brotli forms once <see cref="PageCompressor"/> has made them. Until
+/// then every visitor gets the body as rendered.
+/// </summary>
+public sealed class PageEntry(string contentType, byte[] raw)
+{
+    public sealed record CompressedForms(byte[] Gzip, byte[] Brotli);
+
+    private volatile CompressedForms? _compressed;
+
+    public string ContentType { get; } = contentType;
+    public byte[] Raw { get; } = raw;
+    public string ETag { get; } = "W/\"" + Convert.ToHexString(SHA256.HashData(raw), 0, 12).ToLowerInvariant() + "\"";
+
+    public CompressedForms? Compressed
+    {
+        get => _compressed;
+        set => _compressed = value;
+    }
+
+    /// <summary>Bytes of every form kept.</summary>
+    public long Bytes => Raw.Length + (Compressed is { } forms ? forms.Gzip.Length + forms.Brotli.Length : 0);
+
+    public Task WriteAsync(HttpContext context)
+    {
+        var response = context.Response;
+        response.Headers.ETag = ETag;
+        response.Headers.Vary = HeaderNames.AcceptEncoding;
+        // Browsers keep the page but ask again each time; the ETag makes that answer a bodiless 304.
+        response.Headers.CacheControl = "public, no-cache";
+        if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Split(',').Any(tag => tag.Trim() == ETag)))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return Task.CompletedTask;
+        }
+
+        response.StatusCode = StatusCodes.Status200OK;
+        response.ContentType = ContentType;
+        var (body, encoding) = Choose(context.Request.Headers.AcceptEncoding.ToString());
+        if (encoding is not null) response.Headers.ContentEncoding = encoding;
+        response.ContentLength = body.Length;
+        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
+    }
+
+    private (byte[] Body, string? Encoding) Choose(string accepts)
+    {
+        if (Compressed is not { } forms) return (Raw, null);
+        return accepts.Contains("br", StringComparison.OrdinalIgnoreCase) ? (forms.Brotli, "br")
+            : accepts.Contains("gzip", StringComparison.OrdinalIgnoreCase) ? (forms.Gzip, "gzip")
+            : (Raw, null);
+    }
+}
