@@ -10,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddSysRift(SiteModules.All());
 
 var app = builder.Build();
+ModelWarmup.Begin(app.Services);
 try
 {
     await app.InitializeSysRiftAsync();

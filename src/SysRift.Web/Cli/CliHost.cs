@@ -13,7 +13,9 @@ public static class CliHost
         // Every log line goes to stderr: stdout carries only the command's output (a report, an export).
         builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.AddSysRift(SiteModules.All());
-        return builder.Build();
+        var host = builder.Build();
+        ModelWarmup.Begin(host.Services);
+        return host;
     }
 
     /// <summary>The operator's relative path, from the directory the command was started in.</summary>

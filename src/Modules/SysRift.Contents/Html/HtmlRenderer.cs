@@ -15,7 +15,8 @@ public sealed class HtmlRenderer
 
     private const long MaxCachedChars = 16 * 1024 * 1024;
 
-    private readonly HtmlSanitizer _sanitizer = new(new HtmlSanitizerOptions
+    // Made on first use (see MarkdownRenderer): most starts and commands never sanitise HTML.
+    private readonly Lazy<HtmlSanitizer> _sanitizer = new(() => new HtmlSanitizer(new HtmlSanitizerOptions
     {
         AllowedTags = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
         {
@@ -30,7 +31,7 @@ public sealed class HtmlRenderer
         AllowedSchemes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "http", "https", "mailto", "tel" },
         UriAttributes = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "href", "src", "cite" },
         AllowedCssProperties = new HashSet<string>(),
-    });
+    }));
 
     private readonly ConcurrentDictionary<string, string> _rendered = new(StringComparer.Ordinal);
     private long _cachedChars;
@@ -39,7 +40,7 @@ public sealed class HtmlRenderer
     {
         if (string.IsNullOrWhiteSpace(html)) return "";
         if (_rendered.TryGetValue(html, out var known)) return known;
-        var safe = _sanitizer.Sanitize(html.Length > MaxLength ? html[..MaxLength] : html);
+        var safe = _sanitizer.Value.Sanitize(html.Length > MaxLength ? html[..MaxLength] : html);
         if (Interlocked.Add(ref _cachedChars, html.Length + safe.Length) > MaxCachedChars)
         {
             _rendered.Clear();

@@ -36,7 +36,9 @@ public sealed class MarkdownRenderer
         .DisableHtml()
         .Build();
 
-    private readonly HtmlSanitizer _sanitizer = CreateSanitizer();
+    // Made on first use: HtmlSanitizer's set-up (AngleSharp's CSS tables) costs ~190 ms, which a command or a
+    // start that renders no Markdown should not pay.
+    private readonly Lazy<HtmlSanitizer> _sanitizer = new(CreateSanitizer);
 
     private static HtmlSanitizer CreateSanitizer() => new(new HtmlSanitizerOptions
     {
@@ -102,7 +104,7 @@ public sealed class MarkdownRenderer
             return AsText(markdown);
         }
 
-        return _sanitizer.Sanitize(html);
+        return _sanitizer.Value.Sanitize(html);
     }
 
     private static string AsText(string markdown) =>

@@ -7,7 +7,8 @@ namespace SysRift.Contents.Publishing;
 /// <summary>
 /// One cached response: the body as rendered, a weak ETag derived from the bytes (the same on every node and
 /// after a restart), and its gzip and Brotli forms once <see cref="PageCompressor"/> has made them. Until
-/// then every visitor gets the body as rendered.
+/// then the body is sent as rendered, and ASP.NET Core's response compression (at its fastest level, a
+/// fraction of the optimal levels' cost) compresses it on the way out for clients that accept it.
 /// </summary>
 public sealed class PageEntry(string contentType, byte[] raw)
 {

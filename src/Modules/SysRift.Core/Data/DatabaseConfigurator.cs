@@ -23,6 +23,17 @@ public static class DatabaseConfigurator
         options.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
     }
 
+    /// <summary>
+    /// A plain connection for work that needs no model (schema scripts, version checks): building EF Core's
+    /// model costs hundreds of milliseconds at start, which a connection alone does not.
+    /// </summary>
+    public static System.Data.Common.DbConnection CreateConnection(DatabaseSettings settings) => settings.Provider switch
+    {
+        DatabaseProvider.Sqlite => new Microsoft.Data.Sqlite.SqliteConnection(settings.ConnectionString),
+        DatabaseProvider.Postgres => new Npgsql.NpgsqlConnection(settings.ConnectionString),
+        _ => throw new InvalidOperationException($"Unknown database provider {settings.Provider}."),
+    };
+
     public static SysRiftDbContext CreateContext(DatabaseSettings settings)
     {
         var builder = new DbContextOptionsBuilder<SysRiftDbContext>();

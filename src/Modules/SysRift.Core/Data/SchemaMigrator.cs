@@ -38,8 +38,7 @@ public sealed class SchemaMigrator(ILogger<SchemaMigrator> logger)
 
     public async Task<int> MigrateAsync(DatabaseSettings settings, CancellationToken cancellationToken = default)
     {
-        await using var context = DatabaseConfigurator.CreateContext(settings);
-        var connection = context.Database.GetDbConnection();
+        await using var connection = DatabaseConfigurator.CreateConnection(settings);
         if (settings.Provider == DatabaseProvider.Sqlite) EnsureSqliteFolder(connection.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         try
@@ -75,8 +74,7 @@ public sealed class SchemaMigrator(ILogger<SchemaMigrator> logger)
         // Opening a SQLite file creates it: looking must not leave an empty database behind.
         if (settings.Provider == DatabaseProvider.Sqlite && !File.Exists(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource))
             return 0;
-        await using var context = DatabaseConfigurator.CreateContext(settings);
-        var connection = context.Database.GetDbConnection();
+        await using var connection = DatabaseConfigurator.CreateConnection(settings);
         await connection.OpenAsync(cancellationToken);
         try
         {
