@@ -46,11 +46,12 @@ public sealed class ContentsStartup : IModuleStartup
         services.AddSingleton<ContentDefinitionService>();
         services.AddSingleton<PublishedContent>();
         services.AddSingleton<PageCompressor>();
+        services.Configure<PageCacheOptions>(options => options.Enabled = configuration.GetValue("SysRift:PageCache:Enabled", true));
         services.AddSingleton<TermPages>();
         services.AddSingleton<SiteMenu>();
         services.AddScoped<MediaStore>();
         services.AddScoped<MediaUsage>();
-        services.AddScoped<ResponsiveImages>();
+        services.AddSingleton<ResponsiveImages>();
         services.AddSingleton<MarkdownRenderer>();
         services.AddSingleton<ContentViewSelector>();
         services.AddSingleton(TimeProvider.System);

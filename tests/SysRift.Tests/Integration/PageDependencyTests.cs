@@ -22,6 +22,7 @@ public sealed partial class PageDependencyTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var site = new SiteFactory(database, recipe: "sysrift");
         var client = site.Browser();
+        await ListeningAsync(site);
         var article = "/" + (await site.InScopeAsync(s => s.GetRequiredService<SysRift.Contents.Items.ContentManager>().GetAsync("article01")))!.Path;
         string[] untouched = [article, "/about", "/articles"];
         foreach (var path in untouched.Append("/")) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
@@ -113,8 +114,8 @@ public sealed partial class PageDependencyTests
         await using var second = new SiteFactory(database, recipe: null, settings: new Dictionary<string, string?> { ["SysRift:DataPath"] = secondData });
         var client = second.Browser();
         var article = "/" + (await first.InScopeAsync(s => s.GetRequiredService<SysRift.Contents.Items.ContentManager>().GetAsync("article01")))!.Path;
+        await ListeningAsync(second);
         foreach (var path in new[] { "/", article, "/about" }) Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
-        await Task.Delay(300); // the listener is connected once the node has served
 
         Assert.True((await first.EditAsync(Principle, item => item.GetOrCreatePart("TitlePart")["Title"] = "Retitled on node one")).Succeeded);
         var clock = Stopwatch.StartNew();
@@ -130,6 +131,21 @@ public sealed partial class PageDependencyTests
             var hits = metrics.PageCacheHits;
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).StatusCode);
             Assert.True(metrics.PageCacheHits == hits + 1, $"node two rendered {path} again after a principle was published on node one");
+        }
+    }
+
+    /// <summary>
+    /// On PostgreSQL, waits until the node hears other nodes: when its listener connects it retires every page
+    /// (changes may have been missed before), which must not be mistaken for a retirement by a publish.
+    /// </summary>
+    private static async Task ListeningAsync(SiteFactory site)
+    {
+        var listener = site.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<SysRift.Core.Signals.PostgresChangeListener>().Single();
+        var clock = Stopwatch.StartNew();
+        while (site.Services.GetRequiredService<SysRift.Core.Site.SiteShell>().Database.Provider == DatabaseProvider.Postgres && !listener.Listening)
+        {
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), "the change listener did not connect within 10 s");
+            await Task.Delay(20);
         }
     }
 

@@ -7,6 +7,9 @@ namespace SysRift.Contents.Publishing;
 /// </summary>
 public sealed class PageCacheOptions
 {
+    /// <summary>SysRift:PageCache:Enabled=false serves every page rendered (to measure rendering; never needed in production).</summary>
+    public bool Enabled { get; set; } = true;
+
     public HashSet<string> QueryParameters { get; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>Longer values are not a page anyone links to: they are dropped.</summary>

@@ -41,7 +41,7 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
 
     public async Task InvokeAsync(HttpContext context)
     {
-        if (!IsCacheable(context))
+        if (!_options.Enabled || !IsCacheable(context))
         {
             await next(context);
             return;

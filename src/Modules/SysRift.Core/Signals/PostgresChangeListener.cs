@@ -15,6 +15,9 @@ public sealed class PostgresChangeListener(SiteShell shell, ChangeSignal signal,
 {
     public const string Channel = "sysrift_changes";
 
+    /// <summary>True while this node hears other nodes' changes (it announced a whole-site change when it began to).</summary>
+    public bool Listening { get; private set; }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var delay = TimeSpan.FromSeconds(1);
@@ -38,16 +41,19 @@ public sealed class PostgresChangeListener(SiteShell shell, ChangeSignal signal,
                 };
                 await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection)) await listen.ExecuteNonQueryAsync(stoppingToken);
                 signal.Bump(ChangeTopics.WholeSite);
+                Listening = true;
                 logger.LogInformation("Listening for changes from other nodes on {Channel}", Channel);
                 delay = TimeSpan.FromSeconds(1);
                 while (!stoppingToken.IsCancellationRequested) await connection.WaitAsync(stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                Listening = false;
                 return;
             }
             catch (Exception exception) when (exception is NpgsqlException or System.Net.Sockets.SocketException or TimeoutException or InvalidOperationException)
             {
+                Listening = false;
                 logger.LogWarning("Change listener lost the database ({Message}); retrying in {Delay}", exception.Message, delay);
                 await Task.Delay(delay, stoppingToken);
                 delay = TimeSpan.FromSeconds(Math.Min(30, delay.TotalSeconds * 2));
