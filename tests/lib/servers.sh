@@ -78,8 +78,8 @@ CONF
   nginx -c "$work/nginx.conf"
 }
 
-measure() { # url: "requests/s p99" from wrk (64 connections, $duration s after a 2 s warm-up the same for every server)
-  wrk -t2 -c64 -d2s "$1" >/dev/null
+measure() { # url: "requests/s p99" from wrk (64 connections, $duration s after a warm-up of ${warmup:-5} s, the same for every server)
+  wrk -t2 -c64 -d"${warmup:-5}s" "$1" >/dev/null
   wrk -t2 -c64 -d"${duration}s" --latency "$1" | awk '/Requests\/sec/ {r=$2} $1=="99%" {p=$2} END {print r, p}'
 }
 
