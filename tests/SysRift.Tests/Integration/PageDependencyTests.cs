@@ -41,6 +41,14 @@ public sealed partial class PageDependencyTests
         Assert.Contains("Principle, retitled", await client.GetStringAsync("/"), StringComparison.Ordinal);
         Assert.Equal(misses + 1, metrics.PageCacheMisses);
 
+        // A draft is not what visitors see: saving one retires nothing, not even the page that shows the item.
+        Assert.True((await site.EditAsync(Principle, item => item.GetOrCreatePart("TitlePart")["Title"] = "A draft title", publish: false)).Succeeded);
+        var hitsBefore = metrics.PageCacheHits;
+        var home = await client.GetStringAsync("/");
+        Assert.Equal(hitsBefore + 1, metrics.PageCacheHits);
+        Assert.Contains("Principle, retitled", home, StringComparison.Ordinal);
+        Assert.DoesNotContain("A draft title", home, StringComparison.Ordinal);
+
         // Settings shape every page: a settings change retires them all.
         await site.InScopeAsync(async s =>
         {

@@ -75,7 +75,7 @@ public sealed class ContentManager(
         var errors = validator.Validate(item, definitionDocument);
         if (errors.Count > 0) return ContentResult.Invalid(errors);
 
-        return await InUnitOfWorkAsync(item.ContentItemId, expectedRevision, item.Path, async state =>
+        return await InUnitOfWorkAsync(item.ContentItemId, publish ? ContentAction.Publish : ContentAction.SaveDraft, expectedRevision, item.Path, async state =>
         {
             if (state.Header is { } header && !string.Equals(header.ContentType, item.ContentType, StringComparison.Ordinal))
                 return Refusal($"the item is a {header.ContentType}, not a {item.ContentType}");
@@ -98,7 +98,7 @@ public sealed class ContentManager(
         if (action == ContentAction.SaveDraft) throw new ArgumentException("Saving a draft needs content: use SaveAsync.", nameof(action));
         using var activity = SiteMetrics.Activities.StartActivity("content " + action);
         activity?.SetTag("sysrift.content_item_id", contentItemId);
-        return await InUnitOfWorkAsync(contentItemId, expectedRevision, null, async state =>
+        return await InUnitOfWorkAsync(contentItemId, action, expectedRevision, null, async state =>
         {
             if (state.Header is null) return Refusal("no such item");
             var goingLive = action == ContentAction.PublishEarlierVersion
@@ -121,7 +121,7 @@ public sealed class ContentManager(
     /// (PostgreSQL; SQLite transactions are serialised already) makes the revision check hold until commit,
     /// so of two simultaneous saves from the same revision exactly one is written and the other is told.
     /// </summary>
-    private async Task<ContentResult> InUnitOfWorkAsync(string contentItemId, int? expectedRevision, string? path, Func<ItemState, Task<ContentError?>> change, CancellationToken cancellationToken)
+    private async Task<ContentResult> InUnitOfWorkAsync(string contentItemId, ContentAction action, int? expectedRevision, string? path, Func<ItemState, Task<ContentError?>> change, CancellationToken cancellationToken)
     {
         var ownsTransaction = db.Database.CurrentTransaction is null;
         await using var transaction = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -134,7 +134,8 @@ public sealed class ContentManager(
 
             if (await change(state) is { } refusal) return ContentResult.Invalid([refusal]);
 
-            pending.AddItem(contentItemId, state.Header!.ContentType);
+            // Visitors see published versions only: a draft saved or discarded retires no page.
+            if (action is not (ContentAction.SaveDraft or ContentAction.DiscardDraft)) pending.AddItem(contentItemId, state.Header!.ContentType);
             await db.SaveChangesAsync(cancellationToken);
             if (transaction is not null) await transaction.CommitAsync(cancellationToken);
 
