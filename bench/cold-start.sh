@@ -14,7 +14,6 @@ servers_begin cold
 publish_site
 dotnet publish bench/SysRift.ColdStartFloor -c Release -o "$work/floor" --nologo -v q >/dev/null
 
-median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:int((a[NR/2]+a[NR/2+1])/2); printf "%d (%d-%d)", m, a[1], a[NR]}'; }
 
 first_page() { # command...: ms from launch to the first 200 on :5161/, then stops the process
   local start pid
@@ -52,7 +51,6 @@ done
 
 s=$(printf '%s\n' "${site_start[@]}" | median); f=$(printf '%s\n' "${floor_start[@]}" | median)
 v=$(printf '%s\n' "${validate[@]}" | median); r=$(printf '%s\n' "${floor_run[@]}" | median)
-ratio() { awk -v a="${1%% *}" -v b="${2%% *}" 'BEGIN {printf "%.2f", a / b}'; }
 {
   echo "# Cold start (bench/cold-start.sh $runs)"
   echo

@@ -24,7 +24,6 @@ rps() { # url: requests/s over $duration s after a 5 s warm-up
   wrk -t2 -c16 -d5s "$1" >/dev/null
   wrk -t2 -c16 -d"${duration}s" "$1" | awk '/Requests\/sec/ {printf "%d\n", $2}'
 }
-median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:int((a[NR/2]+a[NR/2+1])/2); printf "%d (%d-%d)", m, a[1], a[NR]}'; }
 
 home=(); art=(); nhome=(); nart=()
 for _ in $(seq "$runs"); do
@@ -33,7 +32,6 @@ for _ in $(seq "$runs"); do
 done
 h=$(printf '%s\n' "${home[@]}" | median); a=$(printf '%s\n' "${art[@]}" | median)
 nh=$(printf '%s\n' "${nhome[@]}" | median); na=$(printf '%s\n' "${nart[@]}" | median)
-ratio() { awk -v a="${1%% *}" -v b="${2%% *}" 'BEGIN {printf "%.3f", a / b}'; }
 {
   echo "# Uncached rendering (bench/render.sh $duration $runs)"
   echo

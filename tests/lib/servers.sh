@@ -78,6 +78,14 @@ CONF
   nginx -c "$work/nginx.conf"
 }
 
+median() { # numbers on stdin, one a line: "median (min-max)", for benchmarks run several times
+  sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:int((a[NR/2]+a[NR/2+1])/2); printf "%d (%d-%d)", m, a[1], a[NR]}'
+}
+
+ratio() { # a b: a / b of two figures (each may be "median (min-max)"), two decimals
+  awk -v a="${1%% *}" -v b="${2%% *}" 'BEGIN {printf "%.2f", a / b}'
+}
+
 measure() { # url: "requests/s p99" from wrk (64 connections, $duration s after a warm-up of ${warmup:-5} s, the same for every server)
   wrk -t2 -c64 -d"${warmup:-5}s" "$1" >/dev/null
   wrk -t2 -c64 -d"${duration}s" --latency "$1" | awk '/Requests\/sec/ {r=$2} $1=="99%" {p=$2} END {print r, p}'
