@@ -133,4 +133,29 @@ public sealed class PageCacheRaceTests
         Assert.Equal(0, cache.Count);
         Assert.False(cache.TryAdd("/about", "about", 1, [ChangeTopics.Item("about")], readAt: 1));
     }
+
+    [Fact]
+    public void A_reader_gets_the_new_sequence_only_once_every_cache_has_retired_what_changed()
+    {
+        // Two caches, as on a site (content answers, then pages). A render that reads the new sequence while the
+        // second cache has not yet retired an answer would take that answer and be kept as current.
+        var signal = new ChangeSignal();
+        var answers = new DependencyCache<string>(signal, 100, 1_000);
+        answers.TryAdd("all:Principle", "v1", 1, [ChangeTopics.Type("Principle")], signal.Sequence);
+        var before = signal.Sequence;
+        long seenDuringEviction = -1;
+        var staleVisibleWithNewSequence = false;
+        signal.Changed += topics =>
+        {
+            seenDuringEviction = signal.Sequence;
+            staleVisibleWithNewSequence |= signal.Sequence > before && answers.TryGet("all:Principle", out _, out _);
+        };
+
+        signal.Bump(ChangeTopics.OfItem("p1", "Principle"));
+
+        Assert.Equal(before, seenDuringEviction);
+        Assert.False(staleVisibleWithNewSequence);
+        Assert.Equal(before + 1, signal.Sequence);
+        Assert.False(answers.TryGet("all:Principle", out _, out _));
+    }
 }

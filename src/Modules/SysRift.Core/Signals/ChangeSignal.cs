@@ -14,9 +14,10 @@ public sealed class ChangeSignal
     private readonly object _gate = new();
     private readonly ConcurrentDictionary<string, long> _changedAt = new(StringComparer.Ordinal);
     private long _sequence;
+    private long _lastChangeAt;
     private long _wholeSiteChangedAt;
 
-    /// <summary>Raised after each change set, once <see cref="ChangedSince"/> already answers for it.</summary>
+    /// <summary>Raised for each change set, once <see cref="ChangedSince"/> answers for it and before <see cref="Sequence"/> moves past it.</summary>
     public event Action<IReadOnlyCollection<string>>? Changed;
 
     /// <summary>The number of change sets so far: read it before reading the data a cached value is built from.</summary>
@@ -47,10 +48,14 @@ public sealed class ChangeSignal
                 }
             }
 
+            Interlocked.Exchange(ref _lastChangeAt, sequence);
+            // The caches retire what this change touched before the new sequence is handed out: whoever reads
+            // it afterwards finds nothing older in them. (Handing it out first let a render that read the new
+            // sequence take a not yet retired answer and be kept as current.) Change sets are applied one at a
+            // time, in order; the caches' own locks are only ever taken inside this one, never around it.
+            Changed?.Invoke(topics);
             Interlocked.Exchange(ref _sequence, sequence);
         }
-
-        Changed?.Invoke(topics);
     }
 
     /// <summary>
@@ -62,7 +67,7 @@ public sealed class ChangeSignal
         if (Interlocked.Read(ref _wholeSiteChangedAt) > sequence) return true;
         foreach (var topic in dependsOn)
         {
-            if (topic == ChangeTopics.Anything ? Sequence > sequence : _changedAt.GetValueOrDefault(topic) > sequence) return true;
+            if (topic == ChangeTopics.Anything ? Interlocked.Read(ref _lastChangeAt) > sequence : _changedAt.GetValueOrDefault(topic) > sequence) return true;
         }
 
         return false;
