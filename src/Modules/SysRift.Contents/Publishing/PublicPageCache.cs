@@ -30,9 +30,6 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
     /// <summary>Entries and bytes kept now (for the system page and tests).</summary>
     public (int Entries, long Bytes) Size => (_cache.Count, _cache.Bytes);
 
-    /// <summary>What the kept page at <paramref name="pathAndQuery"/> was built from, or null when none is kept (tests, diagnostics).</summary>
-    public IReadOnlyCollection<string>? DependenciesOf(string pathAndQuery) => _cache.DependenciesOf(pathAndQuery);
-
     /// <summary>
     /// The "endpoint" of a page served from the cache (before routing runs): ASP.NET Core's request metrics
     /// then count it under http_route="(page cache)" instead of no route at all.

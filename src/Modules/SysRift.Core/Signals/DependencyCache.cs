@@ -59,9 +59,6 @@ public sealed class DependencyCache<TValue> where TValue : class
         return false;
     }
 
-    /// <summary>What a kept value depends on (for tests and the system page).</summary>
-    public IReadOnlyCollection<string>? DependenciesOf(string key) => _entries.TryGetValue(key, out var slot) ? slot.DependsOn : null;
-
     /// <summary>
     /// Keeps <paramref name="value"/> unless something it depends on changed after <paramref name="readAt"/>
     /// (the sequence read before its data). Returns whether it was kept, i.e. whether it is current.
