@@ -51,16 +51,33 @@ public sealed class PageCacheRaceTests
         return (new PublicPageCache(site.RenderAsync, signal, new SiteMetrics(Meters), Options.Create(options), Compressor), signal, site);
     }
 
-    private static async Task<string> GetAsync(PublicPageCache cache, string path, string query = "")
+    private static async Task<string> GetAsync(PublicPageCache cache, string path, string query = "", MemoryStream? body = null)
     {
         var context = new DefaultHttpContext();
         context.Request.Method = "GET";
         context.Request.Path = path;
         context.Request.QueryString = new QueryString(query);
-        using var body = new MemoryStream();
+        body ??= new MemoryStream();
         context.Response.Body = body;
         await cache.InvokeAsync(context);
         return Encoding.UTF8.GetString(body.ToArray());
+    }
+
+    /// <summary>A visitor on a slow connection: sending the page waits until the test lets it go on.</summary>
+    private sealed class SlowClient : MemoryStream
+    {
+        public TaskCompletionSource Sending { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Go { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Sending.TrySetResult();
+            await Go.Task;
+            await base.WriteAsync(buffer, cancellationToken);
+        }
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
     }
 
     [Fact]
@@ -157,5 +174,23 @@ public sealed class PageCacheRaceTests
         Assert.False(staleVisibleWithNewSequence);
         Assert.Equal(before + 1, signal.Sequence);
         Assert.False(answers.TryGet("all:Principle", out _, out _));
+    }
+
+    [Fact]
+    public async Task A_visitor_after_a_commit_never_gets_a_render_the_commit_retired_while_it_is_still_being_sent()
+    {
+        var (cache, signal, site) = Create();
+        var slow = new SlowClient();
+        var first = Task.Run(() => GetAsync(cache, "/", body: slow));
+        await slow.Sending.Task;            // "v1" was rendered and kept, and is on its way to a slow visitor
+        site.Content = "v2";
+        signal.Bump(ChangeTopics.Content);  // an editor's commit retires it and returns
+
+        var afterCommit = GetAsync(cache, "/");
+        var answered = await Task.WhenAny(afterCommit, Task.Delay(TimeSpan.FromSeconds(5)));
+        slow.Go.SetResult();
+        Assert.Same(afterCommit, answered); // it did not wait for the slow visitor's render...
+        Assert.Equal("v2 ", await afterCommit); // ...and did not get it
+        Assert.Equal("v1 ", await first);
     }
 }

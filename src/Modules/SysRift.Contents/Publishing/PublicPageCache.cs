@@ -56,14 +56,15 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
         }
 
         metrics.PageCacheLookup(hit: false);
-        // Requests that miss together wait for one render instead of rendering the same page 64 times. The
-        // render is handed to them only if the cache took it: it was still current when it finished, which is
-        // after they arrived.
-        var render = new TaskCompletionSource<DependencyCache<PageEntry>.Fill>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // Requests that miss together wait for one render instead of rendering the same page 64 times. A waiter
+        // takes the render only if the cache still holds it once it is done: a kept page is current (a commit
+        // retires what it changed before it returns), whereas a render that finished may have been retired
+        // by a commit after the waiter arrived.
+        var render = new TaskCompletionSource<PageEntry?>(TaskCreationOptions.RunContinuationsAsynchronously);
         var inFlight = _cache.InFlight.GetOrAdd(key, render);
         if (inFlight != render)
         {
-            if (await inFlight.Task is { Value: { } rendered, Current: true })
+            if (await inFlight.Task is { } rendered && _cache.TryGet(key, out var kept, out _) && ReferenceEquals(kept, rendered))
             {
                 context.SetEndpoint(CachedPage);
                 await rendered.WriteAsync(context);
@@ -77,26 +78,25 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
             return;
         }
 
+        bool current;
         try
         {
             var readAt = signal.Sequence;
             var reads = ReadDependencies.Begin();
             entry = await RenderAsync(context);
-            var current = entry is not null && _cache.TryAdd(key, entry, entry.Bytes, reads.Topics, readAt);
-            render.SetResult(new(entry, current));
-            if (entry is null) return;
-            if (current) compressor.Enqueue(entry, compressed => _cache.Resize(key, entry, compressed.Bytes));
-            await entry.WriteAsync(context);
-        }
-        catch
-        {
-            render.TrySetResult(new(null, false));
-            throw;
+            current = entry is not null && _cache.TryAdd(key, entry, entry.Bytes, reads.Topics, readAt);
         }
         finally
         {
+            // Done before anyone is told, and before this response is written (a slow client could take long):
+            // later misses start a render of their own instead of joining a finished one.
             _cache.InFlight.TryRemove(KeyValuePair.Create(key, render));
+            render.TrySetResult(entry);
         }
+
+        if (entry is null) return;
+        if (current) compressor.Enqueue(entry, compressed => _cache.Resize(key, entry, compressed.Bytes));
+        await entry.WriteAsync(context);
     }
 
     /// <summary>The known parameters in a fixed order, first value each, empty and overlong values dropped.</summary>

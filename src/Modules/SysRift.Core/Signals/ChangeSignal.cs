@@ -20,6 +20,12 @@ public sealed class ChangeSignal
     /// <summary>Raised for each change set, once <see cref="ChangedSince"/> answers for it and before <see cref="Sequence"/> moves past it.</summary>
     public event Action<IReadOnlyCollection<string>>? Changed;
 
+    /// <summary>
+    /// This node's name in the notifications it sends, so that it can leave out its own: it has applied its
+    /// changes already, at commit, and hearing them again would retire freshly rendered pages a second time.
+    /// </summary>
+    public string Origin { get; } = Guid.NewGuid().ToString("N")[..12];
+
     /// <summary>The number of change sets so far: read it before reading the data a cached value is built from.</summary>
     public long Sequence => Interlocked.Read(ref _sequence);
 

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 namespace SysRift.Core.Signals;
 
 /// <summary>Flushes <see cref="PendingChanges"/> when the database says the work is durable.</summary>
-public sealed class CommitSignalInterceptor(PendingChanges pending) : DbTransactionInterceptor, ISaveChangesInterceptor
+public sealed class CommitSignalInterceptor(PendingChanges pending, ChangeSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
     /// <summary>
     /// On PostgreSQL the changed topics are announced to every node with pg_notify inside the committing
@@ -15,10 +15,11 @@ public sealed class CommitSignalInterceptor(PendingChanges pending) : DbTransact
         var topics = pending.Peek();
         if (topics.Count > 0 && transaction.Connection is Npgsql.NpgsqlConnection connection)
         {
-            // "topics@millis": the database's clock at commit, so a listener can tell how long the news took to reach it.
+            // "origin|topics@millis": who committed (a node skips its own), what changed, and the database's clock at
+            // commit, so a listener can tell how long the news took to reach it.
             await using var command = new Npgsql.NpgsqlCommand("SELECT pg_notify(@channel, @topics || '@' || floor(extract(epoch from clock_timestamp()) * 1000)::bigint)", connection, (Npgsql.NpgsqlTransaction)transaction);
             command.Parameters.AddWithValue("channel", PostgresChangeListener.Channel);
-            command.Parameters.AddWithValue("topics", Payload(topics));
+            command.Parameters.AddWithValue("topics", signal.Origin + "|" + Payload(topics));
             await command.ExecuteNonQueryAsync(cancellationToken);
         }
 

@@ -39,11 +39,11 @@ public sealed class DependencyCache<TValue> where TValue : class
 
     public long Bytes => Interlocked.Read(ref _bytes);
 
-    /// <summary>Fills in progress, so that concurrent misses for one key wait for one fill (see <see cref="Fill"/>).</summary>
-    public ConcurrentDictionary<string, TaskCompletionSource<Fill>> InFlight { get; } = new(StringComparer.Ordinal);
-
-    /// <summary>The outcome of a fill: its value, and whether the cache took it (it was still current when it finished).</summary>
-    public sealed record Fill(TValue? Value, bool Current);
+    /// <summary>
+    /// Fills in progress, so that concurrent misses for one key wait for one fill. A waiter should use the filled
+    /// value only if the cache holds that very value once the fill is done (it may have been retired since).
+    /// </summary>
+    public ConcurrentDictionary<string, TaskCompletionSource<TValue?>> InFlight { get; } = new(StringComparer.Ordinal);
 
     public bool TryGet(string key, out TValue value, out IReadOnlyCollection<string> dependsOn)
     {

@@ -35,7 +35,8 @@ public sealed class PostgresChangeListener(SiteShell shell, ChangeSignal signal,
                 await connection.OpenAsync(stoppingToken);
                 connection.Notification += (_, e) =>
                 {
-                    var (topics, committedMs) = Parse(e.Payload);
+                    var (origin, topics, committedMs) = Parse(e.Payload);
+                    if (origin == signal.Origin) return; // applied at commit already
                     signal.Bump(topics);
                     if (committedMs is { } at) metrics.ChangeHeard(DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeMilliseconds(at));
                 };
@@ -61,12 +62,18 @@ public sealed class PostgresChangeListener(SiteShell shell, ChangeSignal signal,
         }
     }
 
-    /// <summary>"content,site@1733100000000": the topics, and the commit time in Unix milliseconds when given.</summary>
-    public static (string[] Topics, long? CommittedMs) Parse(string payload)
+    /// <summary>
+    /// "node1|item:x,type:Article,items@1733100000000": the committing node (absent from older nodes), the topics,
+    /// and the commit time in Unix milliseconds when given.
+    /// </summary>
+    public static (string? Origin, string[] Topics, long? CommittedMs) Parse(string payload)
     {
+        var bar = payload.IndexOf('|');
+        var origin = bar >= 0 ? payload[..bar] : null;
+        payload = payload[(bar + 1)..];
         var at = payload.LastIndexOf('@');
         long? committed = at >= 0 && long.TryParse(payload.AsSpan(at + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var ms) ? ms : null;
         var topics = (at >= 0 ? payload[..at] : payload).Split(',', StringSplitOptions.RemoveEmptyEntries);
-        return (topics, committed);
+        return (origin, topics, committed);
     }
 }
