@@ -26,8 +26,8 @@ public sealed class PageCompressor : IDisposable
     /// <summary>Compresses <paramref name="entry"/> soon; <paramref name="done"/> is called once its forms are set.</summary>
     public void Enqueue(PageEntry entry, Action<PageEntry> done) => _queue.Writer.TryWrite((entry, done));
 
-    /// <summary>Both forms at the optimal level, as a visitor would get them (also used by tests).</summary>
-    public static PageEntry.CompressedForms Compress(byte[] raw) =>
+    /// <summary>Both forms at the optimal level.</summary>
+    private static PageEntry.CompressedForms Compress(byte[] raw) =>
         new(Compress(raw, s => new GZipStream(s, CompressionLevel.Optimal)), Compress(raw, s => new BrotliStream(s, CompressionLevel.Optimal)));
 
     private async Task RunAsync()
