@@ -4,12 +4,14 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using System.Globalization;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SysRift.Contents.Items;
 using SysRift.Core.Data;
 using SysRift.Recipes.Execution;
+using SysRift.Recipes.Reading;
 using SysRift.Web.Composition;
 
 // Imports a generated recipe of N articles into a fresh SQLite site, then measures lookups by path and
@@ -18,7 +20,7 @@ using SysRift.Web.Composition;
 // "generate N FILE" only writes the recipe (for bench/http.sh); otherwise: import benchmark of N items.
 if (args is ["generate", var n, var file])
 {
-    await File.WriteAllTextAsync(file, Generate(int.Parse(n, CultureInfo.InvariantCulture)));
+    Generate(int.Parse(n, CultureInfo.InvariantCulture), file);
     return;
 }
 
@@ -40,17 +42,22 @@ try
     await using var app = builder.Build();
     await app.InitializeSysRiftAsync();
 
-    var recipe = Generate(count);
-    Console.WriteLine($"recipe: {count:N0} articles, {recipe.Length / 1024.0 / 1024.0:F1} MB of JSON");
+    // The recipe is a file, as an operator's `recipe import FILE` reads it; the working set before the import is
+    // the started site's, the peak during it is what the import adds on top.
+    var recipeFile = Path.Combine(dataPath, "bench.recipe.json");
+    Generate(count, recipeFile);
+    Console.WriteLine($"recipe: {count:N0} articles, {new FileInfo(recipeFile).Length / 1024.0 / 1024.0:F1} MB of JSON");
 
     GC.Collect();
+    var startedMb = Process.GetCurrentProcess().WorkingSet64 / 1024.0 / 1024.0;
     var stopwatch = Stopwatch.StartNew();
     RecipeReport report;
     await using (var scope = app.Services.CreateAsyncScope())
-        report = await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ImportAsync(recipe, new RecipeOptions());
+        report = await scope.ServiceProvider.GetRequiredService<RecipeExecutor>().ImportAsync(RecipeSource.FromFile(recipeFile), new RecipeOptions { Source = recipeFile });
     var importSeconds = stopwatch.Elapsed.TotalSeconds;
     if (!report.Applied) throw new InvalidOperationException(report.Describe());
     var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1024.0 / 1024.0;
+    Console.WriteLine($"working set of the started site before the import: {startedMb:N0} MB");
 
     var referenceSeconds = await ReferenceInsertAsync(dataPath, count);
     Console.WriteLine($"import: {importSeconds:F2} s, {count / importSeconds:N0} items/s, peak working set {peakMb:N0} MB");
@@ -97,13 +104,21 @@ static async Task<(double P50, double P95, double P99)> MeasureAsync(int iterati
     return (At(0.50), At(0.95), At(0.99));
 }
 
-static string Generate(int count)
+/// <summary>Writes a recipe of <paramref name="count"/> generated articles to <paramref name="file"/>, one item at a time.</summary>
+static void Generate(int count, string file)
 {
     var paragraph = string.Join(' ', Enumerable.Repeat("Queues convert immediate pressure into delayed pressure, and latency accumulates where work appears safely buffered.", 12));
-    var data = new JsonArray();
+    using var stream = File.Create(file);
+    using var writer = new Utf8JsonWriter(stream);
+    writer.WriteStartObject();
+    writer.WriteString("name", "bench");
+    writer.WriteStartArray("steps");
+    writer.WriteStartObject();
+    writer.WriteString("name", "Content");
+    writer.WriteStartArray("data");
     for (var i = 0; i < count; i++)
     {
-        data.Add(new JsonObject
+        new JsonObject
         {
             ["ContentItemId"] = $"bench{i:D8}",
             ["ContentType"] = "Article",
@@ -119,10 +134,14 @@ static string Generate(int count)
                 ["Tags"] = new JsonObject { ["Values"] = new JsonArray("queues", $"tag{i % 20}") },
             },
             ["MarkdownBodyPart"] = new JsonObject { ["Markdown"] = $"## Section\n\n{paragraph}\n\n## Another\n\n{paragraph}" },
-        });
+        }.WriteTo(writer);
+        if (i % 1000 == 0) writer.Flush();
     }
 
-    return new JsonObject { ["name"] = "bench", ["steps"] = new JsonArray(new JsonObject { ["name"] = "Content", ["data"] = data }) }.ToJsonString();
+    writer.WriteEndArray();
+    writer.WriteEndObject();
+    writer.WriteEndArray();
+    writer.WriteEndObject();
 }
 
 static async Task<double> ReferenceInsertAsync(string dataPath, int count)

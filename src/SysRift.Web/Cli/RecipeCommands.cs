@@ -4,6 +4,7 @@ using SysRift.Core.Data;
 using SysRift.Core.Site;
 using SysRift.Recipes.Execution;
 using SysRift.Recipes.Export;
+using SysRift.Recipes.Reading;
 
 namespace SysRift.Web.Cli;
 
@@ -100,8 +101,8 @@ public static class RecipeCommands
 
     private static async Task<int> RunAsync(RecipeExecutor executor, RecipeOptions options, bool apply, ImportProgress progress, CancellationToken cancellationToken)
     {
-        var json = await File.ReadAllTextAsync(options.Source!, cancellationToken);
-        var report = apply ? await executor.ImportAsync(json, options, cancellationToken) : await executor.ValidateAsync(json, options, cancellationToken);
+        var source = RecipeSource.FromFile(options.Source!);
+        var report = apply ? await executor.ImportAsync(source, options, cancellationToken) : await executor.ValidateAsync(source, options, cancellationToken);
         progress.Done();
         Console.WriteLine(report.Describe());
         return (apply ? report.Applied : report.IsValid) ? CommandLine.Success : CommandLine.Failure;

@@ -7,6 +7,7 @@ using SysRift.Core.Security;
 using SysRift.Core.Site;
 using SysRift.Recipes.Execution;
 using SysRift.Recipes.Export;
+using SysRift.Recipes.Reading;
 
 namespace SysRift.Admin.Controllers;
 
@@ -52,7 +53,6 @@ public sealed class RecipesController(RecipeExecutor executor, RecipeExporter ex
         Directory.CreateDirectory(UploadFolder);
         RemoveAbandonedUploads();
         string? source = null;
-        string json;
         await using (var upload = file.OpenReadStream())
         {
             var header = new byte[4];
@@ -73,24 +73,24 @@ public sealed class RecipesController(RecipeExecutor executor, RecipeExporter ex
                     RemoveUpload(token);
                     return Problem(error.Message);
                 }
-
-                json = await System.IO.File.ReadAllTextAsync(source, cancellationToken);
             }
             else
             {
-                using var reader = new StreamReader(upload);
-                json = System.Text.Encoding.UTF8.GetString(header, 0, read) + await reader.ReadToEndAsync(cancellationToken);
+                // Written to disk as it arrives: the recipe is read from there, never held in memory whole.
+                await using var saved = System.IO.File.Create(UploadPath(token));
+                await saved.WriteAsync(header.AsMemory(0, read), cancellationToken);
+                await upload.CopyToAsync(saved, cancellationToken);
             }
         }
 
-        var report = await executor.DryRunAsync(json, await OptionsAsync(skipUnsupported, source, cancellationToken), cancellationToken);
+        var recipe = RecipeSource.FromFile(source ?? UploadPath(token));
+        var report = await executor.DryRunAsync(recipe, await OptionsAsync(skipUnsupported, source, cancellationToken), cancellationToken);
         if (!report.IsValid)
         {
             RemoveUpload(token);
             return View("Index", new RecipesViewModel(report, null, Path.GetFileName(file.FileName), skipUnsupported, null, null));
         }
 
-        if (source is null) await System.IO.File.WriteAllTextAsync(UploadPath(token), json, cancellationToken);
         return View("Index", new RecipesViewModel(report, token, Path.GetFileName(file.FileName), skipUnsupported, null, null));
     }
 
@@ -102,8 +102,7 @@ public sealed class RecipesController(RecipeExecutor executor, RecipeExporter ex
         if (token is null || token.Length != 32 || !token.All(char.IsAsciiHexDigitLower) || !System.IO.File.Exists(upload)
             || DateTime.UtcNow - System.IO.File.GetLastWriteTimeUtc(upload) > UploadLifetime)
             return Problem("That upload is gone (it is used once); upload the recipe again.");
-        var json = await System.IO.File.ReadAllTextAsync(upload, cancellationToken);
-        var report = await executor.ImportAsync(json, await OptionsAsync(skipUnsupported, upload == package ? package : null, cancellationToken), cancellationToken);
+        var report = await executor.ImportAsync(RecipeSource.FromFile(upload), await OptionsAsync(skipUnsupported, upload == package ? package : null, cancellationToken), cancellationToken);
         RemoveUpload(token);
         if (!report.Applied) return View("Index", new RecipesViewModel(report, null, null, skipUnsupported, "Nothing was applied.", null));
         return RedirectWithMessage("/admin/recipes", "Recipe applied: " + string.Join(" ", report.Summary));

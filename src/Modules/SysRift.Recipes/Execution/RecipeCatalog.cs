@@ -20,7 +20,7 @@ public sealed class RecipeCatalog
         foreach (var file in Directory.EnumerateFiles(Folder, "*.recipe.json").Order())
         {
             var problems = new RecipeProblems();
-            if (RecipeReader.Parse(File.ReadAllText(file), problems) is { } root && RecipeReader.Describe(root, problems, file) is { } recipe)
+            if (RecipeReader.Parse(RecipeSource.FromFile(file), problems) is { } document && RecipeReader.Describe(document, problems, file) is { } recipe)
                 entries.Add(new Entry(recipe.Name, recipe.DisplayName, recipe.Description, recipe.IsSetupRecipe, file));
         }
 

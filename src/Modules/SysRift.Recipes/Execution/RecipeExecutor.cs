@@ -35,24 +35,34 @@ public sealed class RecipeExecutor(
     private enum Mode { Validate, DryRun, Apply }
 
     public Task<RecipeReport> ValidateAsync(string json, RecipeOptions options, CancellationToken cancellationToken = default) =>
-        RunAsync(json, options, Mode.Validate, cancellationToken);
+        ValidateAsync(RecipeSource.FromText(json), options, cancellationToken);
+
+    public Task<RecipeReport> ValidateAsync(RecipeSource source, RecipeOptions options, CancellationToken cancellationToken = default) =>
+        RunAsync(source, options, Mode.Validate, cancellationToken);
 
     /// <summary>
     /// Validates, then applies every step inside a transaction that is rolled back: the report's summary says
     /// exactly what an import would change, and nothing is changed.
     /// </summary>
     public Task<RecipeReport> DryRunAsync(string json, RecipeOptions options, CancellationToken cancellationToken = default) =>
-        RunAsync(json, options, Mode.DryRun, cancellationToken);
+        DryRunAsync(RecipeSource.FromText(json), options, cancellationToken);
+
+    public Task<RecipeReport> DryRunAsync(RecipeSource source, RecipeOptions options, CancellationToken cancellationToken = default) =>
+        RunAsync(source, options, Mode.DryRun, cancellationToken);
 
     public Task<RecipeReport> ImportAsync(string json, RecipeOptions options, CancellationToken cancellationToken = default) =>
-        RunAsync(json, options, Mode.Apply, cancellationToken);
+        ImportAsync(RecipeSource.FromText(json), options, cancellationToken);
 
-    private async Task<RecipeReport> RunAsync(string json, RecipeOptions options, Mode mode, CancellationToken cancellationToken)
+    /// <summary>Validates and applies; a recipe in a file is read from it as it goes (a Content step's items one at a time).</summary>
+    public Task<RecipeReport> ImportAsync(RecipeSource source, RecipeOptions options, CancellationToken cancellationToken = default) =>
+        RunAsync(source, options, Mode.Apply, cancellationToken);
+
+    private async Task<RecipeReport> RunAsync(RecipeSource source, RecipeOptions options, Mode mode, CancellationToken cancellationToken)
     {
         var apply = mode != Mode.Validate;
         var problems = new RecipeProblems();
-        var root = RecipeReader.Parse(json, problems);
-        var recipe = root is null ? null : RecipeReader.Describe(root, problems, options.Source);
+        var document = RecipeReader.Parse(source, problems);
+        var recipe = document is null ? null : RecipeReader.Describe(document, problems, options.Source);
         if (recipe is null || problems.HasErrors) return Report(recipe, problems, options);
 
         // A site that is not set up has no schema yet: validate against empty definitions.
@@ -154,7 +164,7 @@ public sealed class RecipeExecutor(
             if (recipe.Steps[i] is not JsonObject step || RecipeReader.StepName(step) is not { } name) continue;
             var index = within?.Index ?? i;
             var path = within is { } outer ? $"{outer.File}:{JsonPath.Index("$.steps", i)}" : JsonPath.Index("$.steps", i);
-            var context = new StepContext(index, name, step, problems, run, path);
+            var context = new StepContext(index, name, step, problems, run, path) { StreamedData = recipe.StreamedData(step), Scripts = evaluator };
             if (name.Equals("recipes", StringComparison.OrdinalIgnoreCase))
             {
                 evaluator.EvaluateTree(step, path, index, name, problems);
@@ -208,8 +218,8 @@ public sealed class RecipeExecutor(
             }
 
             var own = new RecipeProblems();
-            var root = RecipeReader.Parse(File.ReadAllText(file), own);
-            var nested = root is null ? null : RecipeReader.Describe(root, own, file);
+            var document = RecipeReader.Parse(RecipeSource.FromFile(file), own);
+            var nested = document is null ? null : RecipeReader.Describe(document, own, file);
             var fileName = Path.GetFileName(file);
             foreach (var problem in own.All)
                 problems.Add(problem with { StepIndex = context.Index, StepName = context.Name, JsonPath = $"{fileName}:{problem.JsonPath}", Message = $"(recipe \"{name}\") {problem.Message}" });

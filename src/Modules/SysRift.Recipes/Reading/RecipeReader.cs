@@ -9,7 +9,11 @@ namespace SysRift.Recipes.Reading;
 /// </summary>
 public static class RecipeReader
 {
-    public const int MaxRecipeBytes = 64 * 1024 * 1024;
+    /// <summary>
+    /// The largest single value read whole: a step, or one item of a Content step. The recipe itself may be
+    /// larger (a Content step's items are read one at a time); what an upload may be is the admin's limit.
+    /// </summary>
+    public const int MaxValueBytes = 64 * 1024 * 1024;
 
     /// <summary>
     /// What System.Text.Json can write back: a deeper recipe would parse, then fail the dry run, the export or
@@ -19,48 +23,118 @@ public static class RecipeReader
 
     private static readonly JsonNodeOptions NodeOptions = new() { PropertyNameCaseInsensitive = true };
     private static readonly JsonDocumentOptions DocumentOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = MaxDepth };
+    private static readonly JsonReaderOptions ReaderOptions = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true, MaxDepth = MaxDepth };
 
     public static JsonNode? ParseNode(string json) => JsonNode.Parse(json, NodeOptions, DocumentOptions);
 
-    /// <summary>The recipe's root object, or null with the problems that prevent reading it.</summary>
-    public static JsonObject? Parse(string json, RecipeProblems problems)
-    {
-        if (json.Length > MaxRecipeBytes)
-        {
-            problems.Error(null, null, "$", $"The recipe is larger than {MaxRecipeBytes / (1024 * 1024)} MB.");
-            return null;
-        }
+    public static RecipeDocument? Parse(string json, RecipeProblems problems) => Parse(RecipeSource.FromText(json), problems);
 
-        JsonNode? root;
+    /// <summary>
+    /// The recipe's root object, or null with the problems that prevent reading it. The items of a Content step
+    /// (a step whose "name" comes before its "data", as in every Orchard export) stay in the source: they are
+    /// checked for syntax and counted here, and read one at a time later (<see cref="StreamedArray"/>).
+    /// </summary>
+    public static RecipeDocument? Parse(RecipeSource source, RecipeProblems problems)
+    {
+        var streamed = new Dictionary<JsonObject, StreamedArray>(ReferenceEqualityComparer.Instance);
         try
         {
-            root = ParseNode(json);
+            using var cursor = Cursor(source.Open());
+            if (!cursor.Read() || cursor.TokenType != JsonTokenType.StartObject)
+            {
+                problems.Error(null, null, "$", "A recipe must be a JSON object with a \"steps\" array.");
+                return null;
+            }
+
+            var root = ReadObject(cursor, "$", name =>
+                name.Equals("steps", StringComparison.OrdinalIgnoreCase) && cursor.TokenType == JsonTokenType.StartArray ? ReadSteps(cursor, source, streamed) : null);
+            while (cursor.Read()) { } // what follows the root object is a syntax error, thrown by the reader
+            return new RecipeDocument(root, streamed);
         }
         catch (JsonException exception)
         {
             var line = exception.LineNumber is { } l ? $"line {l + 1}, position {exception.BytePositionInLine + 1}" : "unknown position";
             problems.Error(null, null, "$", $"The recipe is not valid JSON ({line}): {FirstSentence(exception.Message)}");
-            return null;
+        }
+        catch (DuplicatePropertyException duplicate)
+        {
+            problems.Error(null, null, duplicate.Path, duplicate.Message);
+        }
+        catch (RecipeValueTooLargeException tooLarge)
+        {
+            problems.Error(null, null, "$", $"The recipe cannot be read: {tooLarge.Message}.");
         }
 
-        // Objects are built lazily: a property named twice ("Title" and "title" count as one name) surfaces
-        // only when an object is first read. Read every object now, so it is a reported error, not a crash.
-        if (FindDuplicateProperty(root, "$") is { } duplicate)
-        {
-            problems.Error(null, null, duplicate.Path, $"The property \"{duplicate.Name}\" appears twice in one object (names are compared without case).");
-            return null;
-        }
+        return null;
+    }
 
-        if (root is not JsonObject obj)
+    internal static JsonStreamCursor Cursor(Stream stream, JsonStreamCursor.Checkpoint? from = null) =>
+        new(stream, ReaderOptions, NodeOptions, DocumentOptions, MaxValueBytes, from);
+
+    /// <summary>
+    /// The object at the cursor, property by property. <paramref name="special"/> may read a property's value
+    /// itself (the steps, a Content step's items) or return null; other values are read whole.
+    /// </summary>
+    private static JsonObject ReadObject(JsonStreamCursor cursor, string path, Func<string, JsonNode?> special)
+    {
+        var obj = new JsonObject(NodeOptions);
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        while (cursor.Read() && cursor.TokenType == JsonTokenType.PropertyName)
         {
-            problems.Error(null, null, "$", "A recipe must be a JSON object with a \"steps\" array.");
-            return null;
+            var name = cursor.Text!;
+            if (!seen.Add(name)) throw new DuplicatePropertyException(path, name);
+            cursor.Read();
+            var value = special(name) ?? cursor.ReadValue();
+            if (ReferenceEquals(value, KeptInSource)) continue;
+            var propertyPath = JsonPath.Property(path, name);
+            if (FindDuplicateProperty(value, propertyPath) is { } duplicate) throw new DuplicatePropertyException(duplicate.Path, duplicate.Name);
+            obj[name] = value;
         }
 
         return obj;
     }
 
-    /// <summary>Reads the header and checks the shape every recipe must have.</summary>
+    private static JsonArray ReadSteps(JsonStreamCursor cursor, RecipeSource source, Dictionary<JsonObject, StreamedArray> streamed)
+    {
+        var steps = new JsonArray(NodeOptions);
+        while (cursor.Read() && cursor.TokenType != JsonTokenType.EndArray)
+        {
+            if (cursor.TokenType != JsonTokenType.StartObject)
+            {
+                steps.Add(cursor.ReadValue());
+                continue;
+            }
+
+            string? stepName = null;
+            StreamedArray? data = null;
+            var step = ReadObject(cursor, JsonPath.Index("$.steps", steps.Count), name =>
+            {
+                if (name.Equals("name", StringComparison.OrdinalIgnoreCase)) stepName = cursor.Text;
+                if (!name.Equals("data", StringComparison.OrdinalIgnoreCase) || cursor.TokenType != JsonTokenType.StartArray
+                    || !string.Equals(stepName, "content", StringComparison.OrdinalIgnoreCase)) return null;
+                data = StreamedArray.Skim(cursor, source);
+                return KeptInSource;
+            });
+            if (data is not null) streamed[step] = data;
+            steps.Add(step);
+        }
+
+        return steps;
+    }
+
+    /// <summary>Returned for a property whose value stays in the source: it is not put in the tree.</summary>
+    private static readonly JsonObject KeptInSource = new();
+
+    private sealed class DuplicatePropertyException(string path, string name)
+        : Exception($"The property \"{name}\" appears twice in one object (names are compared without case).")
+    {
+        public string Path { get; } = path;
+    }
+
+    /// <summary>Where an object in <paramref name="node"/> names a property twice, with the message to report.</summary>
+    public static (string Path, string Message)? DuplicateProperty(JsonNode? node, string path) =>
+        FindDuplicateProperty(node, path) is { } found ? (found.Path, new DuplicatePropertyException(found.Path, found.Name).Message) : null;
+
     private static (string Path, string Name)? FindDuplicateProperty(JsonNode? node, string path)
     {
         switch (node)
@@ -88,9 +162,11 @@ public static class RecipeReader
         }
     }
 
+    /// <summary>Reads the header and checks the shape every recipe must have.</summary>
     /// <param name="source">The recipe's file, when it came from one: a recipe without a name is called after it.</param>
-    public static RecipeDescriptor? Describe(JsonObject root, RecipeProblems problems, string? source = null)
+    public static RecipeDescriptor? Describe(RecipeDocument document, RecipeProblems problems, string? source = null)
     {
+        var root = document.Root;
         var steps = root["steps"];
         if (steps is not JsonArray stepArray)
         {
@@ -126,7 +202,8 @@ public static class RecipeReader
             Strings(root["categories"]),
             Strings(root["tags"]),
             root,
-            stepArray);
+            stepArray,
+            document.Streamed);
     }
 
     public static string? StepName(JsonObject step) =>
@@ -167,4 +244,12 @@ public sealed record RecipeDescriptor(
     string[] Categories,
     string[] Tags,
     JsonObject Root,
-    JsonArray Steps);
+    JsonArray Steps,
+    IReadOnlyDictionary<JsonObject, StreamedArray> Streamed)
+{
+    /// <summary>The items of a Content step, when the reader left them in the source.</summary>
+    public StreamedArray? StreamedData(JsonObject step) => Streamed.GetValueOrDefault(step);
+}
+
+/// <summary>A recipe as read: its tree, without the Content steps' items the reader left in the source.</summary>
+public sealed record RecipeDocument(JsonObject Root, IReadOnlyDictionary<JsonObject, StreamedArray> Streamed);

@@ -18,7 +18,9 @@ public sealed class ContentImporter(SysRiftDbContext db, ContentWriter writer, D
 {
     private const int ChunkSize = 500;
 
-    public async Task<string> ImportAsync(IReadOnlyList<RecipeContentEntry> entries, RecipeOptions options, CancellationToken cancellationToken)
+    /// <param name="entries">Read lazily, a chunk at a time: only one chunk's items are in memory.</param>
+    /// <param name="total">How many there are, for progress reports.</param>
+    public async Task<string> ImportAsync(IEnumerable<RecipeContentEntry> entries, int total, RecipeOptions options, CancellationToken cancellationToken)
     {
         int created = 0, updated = 0, unchanged = 0, done = 0;
         string? home = null;
@@ -44,7 +46,7 @@ public sealed class ContentImporter(SysRiftDbContext db, ContentWriter writer, D
                 await db.SaveChangesAsync(cancellationToken);
                 db.ChangeTracker.Clear();
                 done += chunk.Length;
-                options.Progress?.Report((done, entries.Count));
+                options.Progress?.Report((done, total));
             }
         }
         finally

@@ -23,31 +23,37 @@ public sealed class ContentStep(ContentValidator validator, ContentBuildingBlock
 
     public async Task ValidateAsync(StepContext context, CancellationToken cancellationToken)
     {
-        var data = SettingsReader.Property(context.Step, "data");
         var dataPath = JsonPath.Property(context.Path, "data");
-        if (data is not JsonArray entries)
+        if (ContentEntries.Of(context, dataPath) is not { } entries) return;
+
+        // Only what the checks across items need is kept; the items themselves are read again to be applied.
+        var claims = new List<EntryClaim>(entries.Count);
+        foreach (var (index, node) in entries.Read(context, dataPath))
         {
-            context.Error(dataPath, data is null ? "A Content step needs a \"data\" array of content items." : "\"data\" must be an array.");
-            return;
+            if (Prepare(context, node, JsonPath.Index(dataPath, index), index) is { } entry)
+                claims.Add(new EntryClaim(entry.Index, entry.Item.ContentItemId, entry.Item.ContentType, entry.Item.Path, AliasOwners.Alias(entry.Item.Content)));
         }
 
-        var prepared = new List<RecipeContentEntry>(entries.Count);
-        for (var i = 0; i < entries.Count; i++)
-        {
-            if (Prepare(context, entries[i], JsonPath.Index(dataPath, i), i) is { } entry) prepared.Add(entry);
-        }
-
-        await CheckPathsAgainstSiteAsync(context, prepared, dataPath, cancellationToken);
-        await CheckSingletonsAsync(context, prepared, dataPath, cancellationToken);
-        await CheckAliasesAgainstSiteAsync(context, prepared, dataPath, cancellationToken);
-        context.PreparedContent = prepared;
+        await CheckPathsAgainstSiteAsync(context, claims, dataPath, cancellationToken);
+        await CheckSingletonsAsync(context, claims, dataPath, cancellationToken);
+        await CheckAliasesAgainstSiteAsync(context, claims, dataPath, cancellationToken);
     }
 
     public async Task<string> ApplyAsync(StepContext context, CancellationToken cancellationToken)
     {
         await OrchardFeatureTypes.StoreAsync(documents, context.Run, cancellationToken);
-        return await importer.ImportAsync(context.PreparedContent ?? [], context.Run.Options, cancellationToken);
+        // Validation reported on every item; this pass prepares them again, one chunk at a time, and says nothing.
+        var quiet = context.Quietly();
+        var dataPath = JsonPath.Property(context.Path, "data");
+        var entries = ContentEntries.Of(quiet, dataPath)!;
+        var prepared = entries.Read(quiet, dataPath)
+            .Select(e => Prepare(quiet, e.Node, JsonPath.Index(dataPath, e.Index), e.Index))
+            .OfType<RecipeContentEntry>();
+        return await importer.ImportAsync(prepared, entries.Count, context.Run.Options, cancellationToken);
     }
+
+    /// <summary>What an item claims that other items and the site must not: its id, type, path and alias.</summary>
+    private sealed record EntryClaim(int Index, string ContentItemId, string ContentType, string? Path, string? Alias);
 
     private RecipeContentEntry? Prepare(StepContext context, JsonNode? node, string path, int index)
     {
@@ -151,37 +157,37 @@ public sealed class ContentStep(ContentValidator validator, ContentBuildingBlock
     }
 
     /// <summary>A singleton type (ContentTypeSettings.Singleton) gets one item: in this recipe and on the site together.</summary>
-    private async Task CheckSingletonsAsync(StepContext context, List<RecipeContentEntry> entries, string dataPath, CancellationToken cancellationToken)
+    private async Task CheckSingletonsAsync(StepContext context, List<EntryClaim> entries, string dataPath, CancellationToken cancellationToken)
     {
-        foreach (var group in entries.GroupBy(e => e.Item.ContentType, StringComparer.OrdinalIgnoreCase))
+        foreach (var group in entries.GroupBy(e => e.ContentType, StringComparer.OrdinalIgnoreCase))
         {
             if (context.Run.Definitions.Type(group.Key) is not { IsSingleton: true } type) continue;
-            var ids = group.Select(e => e.Item.ContentItemId).Distinct(StringComparer.Ordinal).ToList();
+            var ids = group.Select(e => e.ContentItemId).Distinct(StringComparer.Ordinal).ToList();
             var onSite = context.Run.SiteHasContent
                 ? await db.ContentItems.Where(i => i.ContentType == type.Name && i.Status != ContentStatus.Deleted && !ids.Contains(i.ContentItemId)).Select(i => i.ContentItemId).FirstOrDefaultAsync(cancellationToken)
                 : null;
             var allowed = onSite is null ? 1 : 0;
-            foreach (var extra in group.DistinctBy(e => e.Item.ContentItemId).Skip(allowed))
+            foreach (var extra in group.DistinctBy(e => e.ContentItemId).Skip(allowed))
                 context.Error(JsonPath.Property(JsonPath.Index(dataPath, extra.Index), "ContentItemId"),
-                    $"{type.DisplayName} is a singleton: the site keeps one item of it ({onSite ?? group.First().Item.ContentItemId}); update that one instead.");
+                    $"{type.DisplayName} is a singleton: the site keeps one item of it ({onSite ?? group.First().ContentItemId}); update that one instead.");
         }
     }
 
-    private async Task CheckAliasesAgainstSiteAsync(StepContext context, List<RecipeContentEntry> entries, string dataPath, CancellationToken cancellationToken)
+    private async Task CheckAliasesAgainstSiteAsync(StepContext context, List<EntryClaim> entries, string dataPath, CancellationToken cancellationToken)
     {
-        if (!context.Run.SiteHasContent || !entries.Any(e => AliasOwners.Alias(e.Item.Content) is not null)) return;
+        if (!context.Run.SiteHasContent || !entries.Any(e => e.Alias is not null)) return;
         var owners = await AliasOwners.FindAsync(db, cancellationToken);
         foreach (var entry in entries)
         {
-            if (AliasOwners.Alias(entry.Item.Content) is { } alias && owners.TryGetValue(alias, out var owner) && owner.ContentItemId != entry.Item.ContentItemId)
+            if (entry.Alias is { } alias && owners.TryGetValue(alias, out var owner) && owner.ContentItemId != entry.ContentItemId)
                 context.Error(JsonPath.Property(JsonPath.Property(JsonPath.Index(dataPath, entry.Index), "AliasPart"), "Alias"), $"alias \"{alias}\" is already used by \"{owner.DisplayText}\" ({owner.ContentItemId}) on this site.");
         }
     }
 
-    private async Task CheckPathsAgainstSiteAsync(StepContext context, List<RecipeContentEntry> entries, string dataPath, CancellationToken cancellationToken)
+    private async Task CheckPathsAgainstSiteAsync(StepContext context, List<EntryClaim> entries, string dataPath, CancellationToken cancellationToken)
     {
         if (!context.Run.SiteHasContent) return;
-        var byPath = entries.Where(e => e.Item.Path is { Length: > 0 }).GroupBy(e => e.Item.Path!).ToDictionary(g => g.Key, g => g.First());
+        var byPath = entries.Where(e => e.Path is { Length: > 0 }).GroupBy(e => e.Path!).ToDictionary(g => g.Key, g => g.First());
         foreach (var chunk in byPath.Keys.Chunk(500))
         {
             var owners = await db.ContentVersions
@@ -190,7 +196,7 @@ public sealed class ContentStep(ContentValidator validator, ContentBuildingBlock
             foreach (var owner in owners)
             {
                 var entry = byPath[owner.Path!];
-                if (owner.ContentItemId == entry.Item.ContentItemId) continue;
+                if (owner.ContentItemId == entry.ContentItemId) continue;
                 context.Error(JsonPath.Append(JsonPath.Index(dataPath, entry.Index), "AutoroutePart.Path"),
                     $"path \"/{owner.Path}\" already belongs to \"{owner.DisplayText}\" ({owner.ContentItemId}) on this site.");
             }

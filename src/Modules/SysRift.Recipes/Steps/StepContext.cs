@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SysRift.Recipes.Reading;
+using SysRift.Recipes.Scripting;
 
 namespace SysRift.Recipes.Steps;
 
@@ -14,13 +15,19 @@ public sealed class StepContext(int index, string name, JsonObject step, RecipeP
     public string Path { get; } = path ?? JsonPath.Index("$.steps", index);
     public RecipeProblems Problems { get; } = problems;
 
-    /// <summary>What validation prepared for application (a Content step's checked items).</summary>
-    public List<RecipeContentEntry>? PreparedContent { get; set; }
+    /// <summary>A Content step's items when the reader left them in the recipe's bytes (they are not in <see cref="Step"/>).</summary>
+    public StreamedArray? StreamedData { get; init; }
+
+    /// <summary>Evaluates the scripts of what is read after planning (streamed items); those of <see cref="Step"/> are evaluated already.</summary>
+    public RecipeScriptEvaluator? Scripts { get; init; }
 
     /// <summary>A media step's files, read and checked, for application.</summary>
     public List<(string Target, byte[] Bytes, string? AltText, string? Caption)>? PreparedMedia { get; set; }
 
     public bool SkipUnsupported => Run.Options.SkipUnsupported;
+
+    /// <summary>The same step reporting nowhere: application reads items again that validation has reported on already.</summary>
+    public StepContext Quietly() => new(Index, Name, Step, new RecipeProblems(), Run, Path) { StreamedData = StreamedData, Scripts = Scripts, PreparedMedia = PreparedMedia };
 
     public void Error(string path, string message) => Problems.Error(Index, Name, path, message);
 

@@ -1,0 +1,52 @@
+using System.Text.Json.Nodes;
+using SysRift.Contents.Definitions;
+using SysRift.Recipes.Reading;
+
+namespace SysRift.Recipes.Steps;
+
+/// <summary>
+/// The items of a Content step, read once by validation and again by application: from the step's JSON, or
+/// from the recipe's bytes one at a time (each checked for duplicate names and its scripts evaluated as it is
+/// read), so a recipe's items are never all in memory.
+/// </summary>
+public sealed class ContentEntries
+{
+    private readonly JsonArray? _inStep;
+    private readonly StreamedArray? _streamed;
+
+    private ContentEntries(JsonArray? inStep, StreamedArray? streamed) => (_inStep, _streamed) = (inStep, streamed);
+
+    /// <summary>The step's items, or null (reported) when it has no "data" array.</summary>
+    public static ContentEntries? Of(StepContext context, string dataPath)
+    {
+        if (context.StreamedData is { } streamed) return new(null, streamed);
+        var data = SettingsReader.Property(context.Step, "data");
+        if (data is JsonArray inStep) return new(inStep, null);
+        context.Error(dataPath, data is null ? "A Content step needs a \"data\" array of content items." : "\"data\" must be an array.");
+        return null;
+    }
+
+    public int Count => _streamed?.Count ?? _inStep!.Count;
+
+    public IEnumerable<(int Index, JsonNode? Node)> Read(StepContext context, string dataPath)
+    {
+        if (_inStep is not null)
+        {
+            for (var i = 0; i < _inStep.Count; i++) yield return (i, _inStep[i]);
+            yield break;
+        }
+
+        foreach (var (index, node) in _streamed!.Read())
+        {
+            var path = JsonPath.Index(dataPath, index);
+            if (RecipeReader.DuplicateProperty(node, path) is { } duplicate)
+            {
+                context.Error(duplicate.Path, duplicate.Message);
+                continue;
+            }
+
+            context.Scripts?.EvaluateTree(node, path, context.Index, context.Name, context.Problems);
+            yield return (index, node);
+        }
+    }
+}
