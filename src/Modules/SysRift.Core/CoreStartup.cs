@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -15,8 +16,6 @@ public sealed class CoreStartup : IModuleStartup
 {
     public ModuleManifest Manifest { get; } = new("SysRift.Core", "Database, schema upgrades, documents, change signals and the user store.");
 
-    private static readonly UntrackedReadInterceptor UntrackedReads = new();
-
     public void ConfigureServices(IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<SysRiftOptions>(configuration.GetSection(SysRiftOptions.Section));
@@ -29,7 +28,9 @@ public sealed class CoreStartup : IModuleStartup
         services.AddSingleton<Diagnostics.SiteMetrics>();
         services.AddScoped<PendingChanges>();
         services.AddScoped<ScopedDatabase>();
-        services.AddScoped<CommitSignalInterceptor>();
+        services.AddSingleton<CommitSignalInterceptor>();
+        services.AddSingleton<UntrackedReadInterceptor>();
+        services.AddSingleton<DbContextOptionsCache>();
         services.AddScoped<DocumentStore>();
         services.AddScoped<Audit.AuditTrail>();
         services.TryAddSingleton(TimeProvider.System);
@@ -37,12 +38,10 @@ public sealed class CoreStartup : IModuleStartup
         services.AddScoped<Security.UserSessions>();
         services.AddHostedService<PostgresChangeListener>();
 
-        // The database is resolved per scope (see ScopedDatabase): setup may point a scope elsewhere.
-        services.AddDbContext<SysRiftDbContext>((provider, options) =>
-        {
-            DatabaseConfigurator.Configure(options, provider.GetRequiredService<ScopedDatabase>().Settings);
-            options.AddInterceptors(provider.GetRequiredService<CommitSignalInterceptor>(), UntrackedReads);
-        });
+        // The database is resolved per scope (see ScopedDatabase): setup may point a scope elsewhere. The options
+        // for each database are built once; the context carries the scope's pending changes to the commit interceptor.
+        services.AddScoped(provider => provider.GetRequiredService<DbContextOptionsCache>().For(provider.GetRequiredService<ScopedDatabase>().Settings));
+        services.AddScoped(provider => new SysRiftDbContext(provider.GetRequiredService<DbContextOptions<SysRiftDbContext>>()) { Pending = provider.GetRequiredService<PendingChanges>() });
 
         services.AddDataProtection().SetApplicationName("SysRift").PersistKeysToDbContext<SysRiftDbContext>();
         // Until setup there is no database to keep keys in: the ring is held in memory for that first process.

@@ -12,6 +12,12 @@ namespace SysRift.Core.Data;
 public sealed class SysRiftDbContext(DbContextOptions<SysRiftDbContext> options)
     : IdentityDbContext<IdentityUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
+    /// <summary>
+    /// What this scope's work changed, announced when its transaction commits (<see cref="Signals.CommitSignalInterceptor"/>);
+    /// null for a context made outside a scope (schema tools, benchmarks), which announces nothing.
+    /// </summary>
+    public Signals.PendingChanges? Pending { get; init; }
+
     /// <summary>The Data Protection key ring, shared by every node (PersistKeysToDbContext).</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

@@ -3,16 +3,21 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace SysRift.Core.Signals;
 
-/// <summary>Flushes <see cref="PendingChanges"/> when the database says the work is durable.</summary>
-public sealed class CommitSignalInterceptor(PendingChanges pending, ChangeSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor
+/// <summary>
+/// Flushes the scope's <see cref="PendingChanges"/> when the database says the work is durable. One for the
+/// process (the context's options are built once): each event finds its scope's changes through its context.
+/// </summary>
+public sealed class CommitSignalInterceptor(ChangeSignal signal) : DbTransactionInterceptor, ISaveChangesInterceptor
 {
+    private static PendingChanges? PendingOf(DbContextEventData eventData) => (eventData.Context as Data.SysRiftDbContext)?.Pending;
+
     /// <summary>
     /// On PostgreSQL the changed topics are announced to every node with pg_notify inside the committing
     /// transaction: PostgreSQL delivers the notification only if, and when, the commit succeeds.
     /// </summary>
     public override async ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData, InterceptionResult result, CancellationToken cancellationToken = default)
     {
-        var topics = pending.Peek();
+        var topics = PendingOf(eventData)?.Peek() ?? [];
         if (topics.Count > 0 && transaction.Connection is Npgsql.NpgsqlConnection connection)
         {
             // "origin|topics@millis": who committed (a node skips its own), what changed, and the database's clock at
@@ -40,28 +45,28 @@ public sealed class CommitSignalInterceptor(PendingChanges pending, ChangeSignal
 
     public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        pending.Flush();
+        PendingOf(eventData)?.Flush();
         return Task.CompletedTask;
     }
 
-    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => pending.Flush();
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => PendingOf(eventData)?.Flush();
 
     public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        pending.Discard();
+        PendingOf(eventData)?.Discard();
         return Task.CompletedTask;
     }
 
     public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         // Without an explicit transaction SaveChanges commits by itself.
-        if (eventData.Context?.Database.CurrentTransaction is null) pending.Flush();
+        if (eventData.Context?.Database.CurrentTransaction is null) PendingOf(eventData)?.Flush();
         return ValueTask.FromResult(result);
     }
 
     public int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        if (eventData.Context?.Database.CurrentTransaction is null) pending.Flush();
+        if (eventData.Context?.Database.CurrentTransaction is null) PendingOf(eventData)?.Flush();
         return result;
     }
 }
