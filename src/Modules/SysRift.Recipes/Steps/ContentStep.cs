@@ -80,15 +80,17 @@ public sealed class ContentStep(ContentValidator validator, ContentBuildingBlock
             return null;
         }
 
-        ReportUnknownParts(context, entry, type, path);
+        if (!context.IsQuiet) ReportUnknownParts(context, entry, type, path);
         var item = ContentItem.FromJson(entry);
         item.ContentType = type.Name;
         if (string.IsNullOrWhiteSpace(item.ContentItemId)) item.ContentItemId = IdGenerator.NewId();
         else if (item.ContentItemId.Length > 64) context.Error(JsonPath.Property(path, "ContentItemId"), "ContentItemId must be at most 64 characters.");
         ContentNormalizer.Prepare(item, type);
 
-        foreach (var error in validator.Validate(item, context.Run.Definitions))
-            context.Error(JsonPath.Append(path, error.Path), error.Message);
+        // Validators only report; applying reads the items again after they passed, and skips them.
+        if (!context.IsQuiet)
+            foreach (var error in validator.Validate(item, context.Run.Definitions))
+                context.Error(JsonPath.Append(path, error.Path), error.Message);
 
         if (item.Path is { Length: > 0 } routePath && (item.Latest || item.Published))
         {
