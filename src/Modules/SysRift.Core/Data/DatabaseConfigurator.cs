@@ -5,15 +5,22 @@ namespace SysRift.Core.Data;
 /// <summary>Points EF Core at the configured provider. One place, so both providers stay alike.</summary>
 public static class DatabaseConfigurator
 {
-    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings)
+    /// <param name="compiledModel">
+    /// Use the model compiled for the provider (Data/CompiledModels, see its README): building it from
+    /// <see cref="SysRiftDbContext.OnModelCreating"/> costs hundreds of milliseconds at the first query. False only
+    /// to generate those compiled models again.
+    /// </param>
+    public static void Configure(DbContextOptionsBuilder options, DatabaseSettings settings, bool compiledModel = true)
     {
         switch (settings.Provider)
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(settings.ConnectionString);
+                if (compiledModel) options.UseModel(CompiledModels.Sqlite.SysRiftDbContextModel.Instance);
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(settings.ConnectionString);
+                if (compiledModel) options.UseModel(CompiledModels.Postgres.SysRiftDbContextModel.Instance);
                 break;
             default:
                 throw new InvalidOperationException($"Unknown database provider {settings.Provider}.");
