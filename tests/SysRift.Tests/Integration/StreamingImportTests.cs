@@ -101,4 +101,38 @@ public sealed class StreamingImportTests
             Directory.Delete(folder, recursive: true);
         }
     }
+
+    /// <summary>Edits the file once the first chunk of items has been applied.</summary>
+    private sealed class EditAfterFirstChunk(string file) : IProgress<(int Done, int Total)>
+    {
+        public void Report((int Done, int Total) value)
+        {
+            if (value.Done == 500) File.AppendAllText(file, "\n");
+        }
+    }
+
+    [Fact]
+    public async Task A_recipe_file_edited_during_its_import_is_refused_and_nothing_is_applied()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new SiteFactory(database);
+        var folder = Directory.CreateTempSubdirectory("sysrift-streamed-").FullName;
+        try
+        {
+            var file = WriteRecipe(folder);
+            var before = await site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().ContentVersions.CountAsync());
+
+            var report = await site.InScopeAsync(services => services.GetRequiredService<RecipeExecutor>()
+                .ImportAsync(RecipeSource.FromFile(file), new RecipeOptions { Source = file, User = "admin", Progress = new EditAfterFirstChunk(file) }));
+
+            // What was validated is not what would be applied: the first chunk, already written, is rolled back.
+            Assert.False(report.Applied);
+            Assert.Contains(report.Errors, e => e.JsonPath == "$.steps[0]" && e.Message.Contains("changed while it was being imported", StringComparison.Ordinal));
+            Assert.Equal(before, await site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().ContentVersions.CountAsync()));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

@@ -82,6 +82,10 @@ public sealed class RecipeExecutor(
             {
                 await step.ValidateAsync(context, cancellationToken);
             }
+            catch (RecipeSourceChangedException changed)
+            {
+                context.Error(context.Path, $"could not be validated: {changed.Message}.");
+            }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
                 // A validator bug must still end in a report, never in a crash of the importer.
@@ -111,7 +115,7 @@ public sealed class RecipeExecutor(
             {
                 summary.Add(await step.ApplyAsync(context, cancellationToken));
             }
-            catch (Exception exception) when (exception is RecipeApplyException or DbUpdateException)
+            catch (Exception exception) when (exception is RecipeApplyException or RecipeSourceChangedException or DbUpdateException)
             {
                 // With an outer transaction (setup), the caller rolls back on the refused report.
                 if (transaction is not null) await transaction.RollbackAsync(CancellationToken.None);

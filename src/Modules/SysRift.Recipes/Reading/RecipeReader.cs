@@ -37,6 +37,7 @@ public static class RecipeReader
     public static RecipeDocument? Parse(RecipeSource source, RecipeProblems problems)
     {
         var streamed = new Dictionary<JsonObject, StreamedArray>(ReferenceEqualityComparer.Instance);
+        var version = source.Version;
         try
         {
             using var cursor = Cursor(source.Open());
@@ -47,7 +48,7 @@ public static class RecipeReader
             }
 
             var root = ReadObject(cursor, "$", name =>
-                name.Equals("steps", StringComparison.OrdinalIgnoreCase) && cursor.TokenType == JsonTokenType.StartArray ? ReadSteps(cursor, source, streamed) : null);
+                name.Equals("steps", StringComparison.OrdinalIgnoreCase) && cursor.TokenType == JsonTokenType.StartArray ? ReadSteps(cursor, source, version, streamed) : null);
             while (cursor.Read()) { } // what follows the root object is a syntax error, thrown by the reader
             return new RecipeDocument(root, streamed);
         }
@@ -94,7 +95,7 @@ public static class RecipeReader
         return obj;
     }
 
-    private static JsonArray ReadSteps(JsonStreamCursor cursor, RecipeSource source, Dictionary<JsonObject, StreamedArray> streamed)
+    private static JsonArray ReadSteps(JsonStreamCursor cursor, RecipeSource source, string version, Dictionary<JsonObject, StreamedArray> streamed)
     {
         var steps = new JsonArray(NodeOptions);
         while (cursor.Read() && cursor.TokenType != JsonTokenType.EndArray)
@@ -112,7 +113,7 @@ public static class RecipeReader
                 if (name.Equals("name", StringComparison.OrdinalIgnoreCase)) stepName = cursor.Text;
                 if (!name.Equals("data", StringComparison.OrdinalIgnoreCase) || cursor.TokenType != JsonTokenType.StartArray
                     || !string.Equals(stepName, "content", StringComparison.OrdinalIgnoreCase)) return null;
-                data = StreamedArray.Skim(cursor, source);
+                data = StreamedArray.Skim(cursor, source, version);
                 return KeptInSource;
             });
             if (data is not null) streamed[step] = data;

@@ -12,27 +12,46 @@ public sealed class StreamedArray
 {
     private readonly RecipeSource _source;
     private readonly JsonStreamCursor.Checkpoint _start;
+    private readonly string _version;
 
-    internal StreamedArray(RecipeSource source, JsonStreamCursor.Checkpoint start, int count)
+    internal StreamedArray(RecipeSource source, JsonStreamCursor.Checkpoint start, int count, string version)
     {
         _source = source;
         _start = start;
         Count = count;
+        _version = version;
     }
 
     public int Count { get; }
 
-    /// <summary>The elements in order, each parsed on its own (duplicate property names surface when it is read).</summary>
+    /// <summary>
+    /// The elements in order, each parsed on its own (duplicate property names surface when it is read). Throws
+    /// <see cref="RecipeSourceChangedException"/> when the source is not what was read first (a file edited during
+    /// an import): what is applied must be what was validated.
+    /// </summary>
     public IEnumerable<(int Index, JsonNode? Node)> Read()
     {
+        CheckUnchanged();
         using var cursor = RecipeReader.Cursor(_source.Open(), _start);
-        if (!cursor.Read() || cursor.TokenType != JsonTokenType.StartArray) throw new InvalidOperationException("The recipe changed while it was read.");
+        if (!cursor.Read() || cursor.TokenType != JsonTokenType.StartArray) throw new RecipeSourceChangedException();
         var index = 0;
-        while (cursor.Read() && cursor.TokenType != JsonTokenType.EndArray) yield return (index++, cursor.ReadValue());
+        while (cursor.Read() && cursor.TokenType != JsonTokenType.EndArray)
+        {
+            var node = cursor.ReadValue();
+            CheckUnchanged();
+            yield return (index++, node);
+        }
+
+        if (index != Count) throw new RecipeSourceChangedException();
+    }
+
+    private void CheckUnchanged()
+    {
+        if (_source.Version != _version) throw new RecipeSourceChangedException();
     }
 
     /// <summary>Passes over the array at the cursor (on its first token), counting its elements.</summary>
-    internal static StreamedArray Skim(JsonStreamCursor cursor, RecipeSource source)
+    internal static StreamedArray Skim(JsonStreamCursor cursor, RecipeSource source, string version)
     {
         var start = cursor.BeforeToken;
         var count = 0;
@@ -42,6 +61,10 @@ public sealed class StreamedArray
             count++;
         }
 
-        return new StreamedArray(source, start, count);
+        return new StreamedArray(source, start, count, version);
     }
 }
+
+/// <summary>The recipe's file changed between reading it and reading its items again; nothing is applied.</summary>
+public sealed class RecipeSourceChangedException()
+    : InvalidOperationException("the recipe file changed while it was being imported; run the import again");
