@@ -47,28 +47,21 @@ public sealed class StreamingImportTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var site = new SiteFactory(database);
-        var folder = Directory.CreateTempSubdirectory("sysrift-streamed-").FullName;
-        try
-        {
-            var report = await ImportAsync(site, WriteRecipe(folder));
+        using var folder = new TemporaryFolder();
+        var report = await ImportAsync(site, WriteRecipe(folder.Path));
 
-            Assert.True(report.Applied, report.Describe());
-            Assert.Contains($"Content: {Items} created", string.Join(" ", report.Summary), StringComparison.Ordinal);
-            var (first, last) = await site.InScopeAsync(async services =>
-            {
-                var db = services.GetRequiredService<SysRiftDbContext>();
-                var firstId = await db.ContentVersions.Where(v => v.Path == "articles/streamed-0" && v.Published).Select(v => v.ContentItemId).SingleAsync();
-                return (firstId, await services.GetRequiredService<ContentManager>().GetAsync($"streamed{Items - 1:D5}"));
-            });
-            // uuid() ran once: the id the first item was given (validated, then applied from a second read of the
-            // file) is the one the last item points to.
-            Assert.Matches("^[0-9a-z]{20,}$", first);
-            Assert.Equal(first, (string?)last!.Field("Article", "RelatedArticles")!["ContentItemIds"]![0]);
-        }
-        finally
+        Assert.True(report.Applied, report.Describe());
+        Assert.Contains($"Content: {Items} created", string.Join(" ", report.Summary), StringComparison.Ordinal);
+        var (first, last) = await site.InScopeAsync(async services =>
         {
-            Directory.Delete(folder, recursive: true);
-        }
+            var db = services.GetRequiredService<SysRiftDbContext>();
+            var firstId = await db.ContentVersions.Where(v => v.Path == "articles/streamed-0" && v.Published).Select(v => v.ContentItemId).SingleAsync();
+            return (firstId, await services.GetRequiredService<ContentManager>().GetAsync($"streamed{Items - 1:D5}"));
+        });
+        // uuid() ran once: the id the first item was given (validated, then applied from a second read of the
+        // file) is the one the last item points to.
+        Assert.Matches("^[0-9a-z]{20,}$", first);
+        Assert.Equal(first, (string?)last!.Field("Article", "RelatedArticles")!["ContentItemIds"]![0]);
     }
 
     [Fact]
@@ -76,30 +69,23 @@ public sealed class StreamingImportTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var site = new SiteFactory(database);
-        var folder = Directory.CreateTempSubdirectory("sysrift-streamed-").FullName;
-        try
+        using var folder = new TemporaryFolder();
+        var file = WriteRecipe(folder.Path, i => i switch
         {
-            var file = WriteRecipe(folder, i => i switch
-            {
-                700 => """{ "ContentItemId": "no-summary", "ContentType": "Article", "Published": true, "TitlePart": { "Title": "No summary" }, "Article": { "TlDr": { "Text": "x" } } }""",
-                1_800 => """{ "ContentItemId": "twice", "ContentType": "Article", "TitlePart": { "Title": "a" }, "titlepart": { "Title": "b" } }""",
-                1_900 => """{ "ContentItemId": "same-path", "ContentType": "Article", "Published": true, "TitlePart": { "Title": "Same path" }, "AutoroutePart": { "Path": "articles/streamed-5" }, "Article": { "Summary": { "Text": "s" }, "TlDr": { "Text": "t" } } }""",
-                _ => null,
-            });
-            var before = await site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().ContentVersions.CountAsync());
+            700 => """{ "ContentItemId": "no-summary", "ContentType": "Article", "Published": true, "TitlePart": { "Title": "No summary" }, "Article": { "TlDr": { "Text": "x" } } }""",
+            1_800 => """{ "ContentItemId": "twice", "ContentType": "Article", "TitlePart": { "Title": "a" }, "titlepart": { "Title": "b" } }""",
+            1_900 => """{ "ContentItemId": "same-path", "ContentType": "Article", "Published": true, "TitlePart": { "Title": "Same path" }, "AutoroutePart": { "Path": "articles/streamed-5" }, "Article": { "Summary": { "Text": "s" }, "TlDr": { "Text": "t" } } }""",
+            _ => null,
+        });
+        var before = await site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().ContentVersions.CountAsync());
 
-            var report = await ImportAsync(site, file);
+        var report = await ImportAsync(site, file);
 
-            Assert.False(report.Applied);
-            Assert.Contains(report.Errors, e => e.JsonPath.StartsWith("$.steps[0].data[700].Article.Summary", StringComparison.Ordinal));
-            Assert.Contains(report.Errors, e => e.JsonPath == "$.steps[0].data[1800]" && e.Message.Contains("twice", StringComparison.Ordinal));
-            Assert.Contains(report.Errors, e => e.JsonPath == "$.steps[0].data[1900].AutoroutePart.Path" && e.Message.Contains("streamed-5", StringComparison.Ordinal));
-            Assert.Equal(before, await site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().ContentVersions.CountAsync()));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        Assert.False(report.Applied);
+        Assert.Contains(report.Errors, e => e.JsonPath.StartsWith("$.steps[0].data[700].Article.Summary", StringComparison.Ordinal));
+        Assert.Contains(report.Errors, e => e.JsonPath == "$.steps[0].data[1800]" && e.Message.Contains("twice", StringComparison.Ordinal));
+        Assert.Contains(report.Errors, e => e.JsonPath == "$.steps[0].data[1900].AutoroutePart.Path" && e.Message.Contains("streamed-5", StringComparison.Ordinal));
+        Assert.Equal(before, await site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().ContentVersions.CountAsync()));
     }
 
     /// <summary>Edits the file once the first chunk of items has been applied.</summary>
@@ -116,23 +102,23 @@ public sealed class StreamingImportTests
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var site = new SiteFactory(database);
-        var folder = Directory.CreateTempSubdirectory("sysrift-streamed-").FullName;
-        try
-        {
-            var file = WriteRecipe(folder);
-            var before = await site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().ContentVersions.CountAsync());
+        using var folder = new TemporaryFolder();
+        var file = WriteRecipe(folder.Path);
+        var before = await site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().ContentVersions.CountAsync());
 
-            var report = await site.InScopeAsync(services => services.GetRequiredService<RecipeExecutor>()
-                .ImportAsync(RecipeSource.FromFile(file), new RecipeOptions { Source = file, User = "admin", Progress = new EditAfterFirstChunk(file) }));
+        var report = await site.InScopeAsync(services => services.GetRequiredService<RecipeExecutor>()
+            .ImportAsync(RecipeSource.FromFile(file), new RecipeOptions { Source = file, User = "admin", Progress = new EditAfterFirstChunk(file) }));
 
-            // What was validated is not what would be applied: the first chunk, already written, is rolled back.
-            Assert.False(report.Applied);
-            Assert.Contains(report.Errors, e => e.JsonPath == "$.steps[0]" && e.Message.Contains("changed while it was being imported", StringComparison.Ordinal));
-            Assert.Equal(before, await site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().ContentVersions.CountAsync()));
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        // What was validated is not what would be applied: the first chunk, already written, is rolled back.
+        Assert.False(report.Applied);
+        Assert.Contains(report.Errors, e => e.JsonPath == "$.steps[0]" && e.Message.Contains("changed while it was being imported", StringComparison.Ordinal));
+        Assert.Equal(before, await site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().ContentVersions.CountAsync()));
+    }
+
+    private sealed class TemporaryFolder : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("sysrift-streamed-").FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
     }
 }
