@@ -53,14 +53,16 @@ public static class Telemetry
                 foreach (var (instrument, name, description) in Views)
                     metrics.AddView(instrument, new MetricStreamConfiguration { Name = name, Description = description });
                 if (otlp) metrics.AddOtlpExporter();
-            })
-            .WithTracing(tracing =>
-            {
-                tracing.AddSource(SiteMetrics.MeterName)
-                    .AddAspNetCoreInstrumentation()
-                    .AddEntityFrameworkCoreInstrumentation()
-                    .AddNpgsql();
-                if (otlp) tracing.AddOtlpExporter();
             });
+
+        // Traces are recorded only when they have somewhere to go: without an exporter, every request and every
+        // database command would still make and tag an Activity (a profile under load found threads contending
+        // on those tags) for nobody to read.
+        if (!otlp) return;
+        services.AddOpenTelemetry().WithTracing(tracing => tracing.AddSource(SiteMetrics.MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddEntityFrameworkCoreInstrumentation()
+            .AddNpgsql()
+            .AddOtlpExporter());
     }
 }
