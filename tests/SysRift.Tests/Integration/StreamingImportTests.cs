@@ -88,17 +88,21 @@ public sealed class StreamingImportTests
         Assert.Equal(before, await site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().ContentVersions.CountAsync()));
     }
 
-    /// <summary>Edits the file once the first chunk of items has been applied.</summary>
-    private sealed class EditAfterFirstChunk(string file) : IProgress<(int Done, int Total)>
+    /// <summary>Edits the file once the first chunk of items has been applied: appends to it, or cuts it in half.</summary>
+    private sealed class EditAfterFirstChunk(string file, bool truncate) : IProgress<(int Done, int Total)>
     {
         public void Report((int Done, int Total) value)
         {
-            if (value.Done == 500) File.AppendAllText(file, "\n");
+            if (value.Done != 500) return;
+            if (!truncate) File.AppendAllText(file, "\n");
+            else using (var stream = new FileStream(file, FileMode.Open, FileAccess.Write, FileShare.ReadWrite)) stream.SetLength(stream.Length / 2);
         }
     }
 
-    [Fact]
-    public async Task A_recipe_file_edited_during_its_import_is_refused_and_nothing_is_applied()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_recipe_file_edited_during_its_import_is_refused_and_nothing_is_applied(bool truncate)
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
         await using var site = new SiteFactory(database);
@@ -107,7 +111,7 @@ public sealed class StreamingImportTests
         var before = await site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().ContentVersions.CountAsync());
 
         var report = await site.InScopeAsync(services => services.GetRequiredService<RecipeExecutor>()
-            .ImportAsync(RecipeSource.FromFile(file), new RecipeOptions { Source = file, User = "admin", Progress = new EditAfterFirstChunk(file) }));
+            .ImportAsync(RecipeSource.FromFile(file), new RecipeOptions { Source = file, User = "admin", Progress = new EditAfterFirstChunk(file, truncate) }));
 
         // What was validated is not what would be applied: the first chunk, already written, is rolled back.
         Assert.False(report.Applied);

@@ -35,14 +35,29 @@ public sealed class StreamedArray
         using var cursor = RecipeReader.Cursor(_source.Open(), _start);
         if (!cursor.Read() || cursor.TokenType != JsonTokenType.StartArray) throw new RecipeSourceChangedException();
         var index = 0;
-        while (cursor.Read() && cursor.TokenType != JsonTokenType.EndArray)
+        while (TryReadNext(cursor, out var node))
         {
-            var node = cursor.ReadValue();
             CheckUnchanged();
             yield return (index++, node);
         }
 
         if (index != Count) throw new RecipeSourceChangedException();
+    }
+
+    /// <summary>The next element; false at the array's end. The first read found the syntax sound, so invalid JSON now means the file changed.</summary>
+    private static bool TryReadNext(JsonStreamCursor cursor, out JsonNode? node)
+    {
+        node = null;
+        try
+        {
+            if (!cursor.Read() || cursor.TokenType == JsonTokenType.EndArray) return false;
+            node = cursor.ReadValue();
+            return true;
+        }
+        catch (JsonException)
+        {
+            throw new RecipeSourceChangedException();
+        }
     }
 
     private void CheckUnchanged()
