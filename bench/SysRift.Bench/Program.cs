@@ -17,10 +17,18 @@ using SysRift.Web.Composition;
 // Imports a generated recipe of N articles into a fresh SQLite site, then measures lookups by path and
 // paged listings on that data. Reference for the import: the same rows inserted with plain ADO.NET in
 // one transaction, in the same run, on the same disk.
-// "generate N FILE" only writes the recipe (for bench/http.sh); otherwise: import benchmark of N items.
+// "generate N FILE" only writes the recipe (for bench/http.sh), "editor ..." publishes (below); otherwise:
+// import benchmark of N items.
 if (args is ["generate", var n, var file])
 {
     Generate(int.Parse(n, CultureInfo.InvariantCulture), file);
+    return;
+}
+
+// "editor SITE USER PASSWORD TYPE STOPFILE": one editor publishing for bench/load-while-publishing.sh.
+if (args is ["editor", var site, var user, var password, var type, var stopFile])
+{
+    await Editor.RunAsync(new Uri(site), user, password, type, stopFile);
     return;
 }
 
