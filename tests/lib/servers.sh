@@ -41,7 +41,12 @@ wait_200() { # url: bounded, 60 s at the most
   done
 }
 
-publish_site() { dotnet publish src/SysRift.Web -c Release -o "$work/app" --nologo -v q >/dev/null; }
+# The published site in $work/app. SYSRIFT_PUBLISHED=DIR reuses an earlier `dotnet publish` output (benchmarks
+# run one after another on the same build; a publish takes minutes). The copy keeps runs from sharing files.
+publish_site() {
+  if [ -n "${SYSRIFT_PUBLISHED:-}" ]; then cp -r "$SYSRIFT_PUBLISHED" "$work/app"; return; fi
+  dotnet publish src/SysRift.Web -c Release -o "$work/app" --nologo -v q >/dev/null
+}
 
 # Unattended setup of the sysrift recipe (add to start_node's environment).
 setup_env=(SysRift__Setup__SiteName=SysRift SysRift__Setup__PublicUrl=http://localhost SysRift__Setup__Recipe=sysrift SysRift__Setup__AdminUserName=admin
