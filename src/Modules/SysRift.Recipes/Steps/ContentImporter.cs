@@ -43,7 +43,11 @@ public sealed class ContentImporter(SysRiftDbContext db, ContentWriter writer, D
                 }
 
                 db.ChangeTracker.DetectChanges();
+                // New rows go in as multi-row inserts after SaveChanges has written the changes to existing
+                // rows (a version that stops being the published one frees its path before the new one takes it).
+                var inserts = BulkInserter.TakeAdded(db, typeof(ContentItemRecord), typeof(ContentVersionRecord), typeof(ContentTermRecord));
                 await db.SaveChangesAsync(cancellationToken);
+                await inserts.InsertAsync(db, cancellationToken);
                 db.ChangeTracker.Clear();
                 done += chunk.Length;
                 options.Progress?.Report((done, total));
