@@ -43,8 +43,6 @@ public sealed class BulkInserter
         return inserter;
     }
 
-    public int Count => _tables.Sum(t => t.Rows.Count);
-
     /// <summary>Inserts the rows on the context's connection, inside its current transaction. Fails as SaveChanges does, with a <see cref="DbUpdateException"/>.</summary>
     public async Task InsertAsync(DbContext db, CancellationToken cancellationToken)
     {
