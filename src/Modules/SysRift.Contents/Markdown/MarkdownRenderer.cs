@@ -19,7 +19,7 @@ namespace SysRift.Contents.Markdown;
 /// attributes and URL schemes.</item>
 /// </list>
 /// Text over <see cref="MarkdownLimits"/> is shown as plain text, so rendering stays fast for any input.
-/// Rendered HTML is remembered by its source text, since sanitizing costs more than parsing.
+/// What a page shows of a text is remembered by the text (<see cref="Render"/>): sanitizing costs more than parsing.
 /// </summary>
 public sealed class MarkdownRenderer
 {
@@ -61,31 +61,49 @@ public sealed class MarkdownRenderer
         public override string Text(AngleSharp.Dom.ICharacterData text) => base.Text(text).Replace("\"", "&quot;", StringComparison.Ordinal);
     }
 
-    private readonly ConcurrentDictionary<string, string> _rendered = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RenderedMarkdown> _rendered = new(StringComparer.Ordinal);
     private long _cachedChars;
 
-    public string ToHtml(string? markdown)
+    /// <summary>
+    /// Everything a page shows of one Markdown text (its HTML, the outline of its headings, its plain text for
+    /// reading time), from one parse, remembered by the source text: an article page asked for all three used
+    /// to parse its body three times at every request.
+    /// </summary>
+    public RenderedMarkdown Render(string? markdown)
     {
-        if (string.IsNullOrWhiteSpace(markdown)) return "";
+        if (string.IsNullOrWhiteSpace(markdown)) return RenderedMarkdown.Empty;
         if (_rendered.TryGetValue(markdown, out var known)) return known;
 
-        var html = MarkdownLimits.Problem(markdown) is null ? Render(markdown) : AsText(markdown);
-        if (Interlocked.Add(ref _cachedChars, markdown.Length + html.Length) > MaxCachedChars)
+        var rendered = MarkdownLimits.Problem(markdown) is null ? RenderWithinLimits(markdown) : RenderedMarkdown.AsText(markdown);
+        var size = markdown.Length + rendered.Html.Length + rendered.PlainText.Length;
+        if (Interlocked.Add(ref _cachedChars, size) > MaxCachedChars)
         {
             _rendered.Clear();
-            Interlocked.Exchange(ref _cachedChars, markdown.Length + html.Length);
+            Interlocked.Exchange(ref _cachedChars, size);
         }
 
-        _rendered.TryAdd(markdown, html);
-        return html;
+        _rendered.TryAdd(markdown, rendered);
+        return rendered;
     }
 
-    private string Render(string markdown)
+    public string ToHtml(string? markdown) => Render(markdown).Html;
+
+    /// <summary>
+    /// The second-level headings of the Markdown with the ids <see cref="ToHtml"/> gives them, for an on-page table
+    /// of contents. Empty for text over the limits (rendered as plain text, without headings).
+    /// </summary>
+    public IReadOnlyList<(string Id, string Text)> Outline(string? markdown) => Render(markdown).Outline;
+
+    private RenderedMarkdown RenderWithinLimits(string markdown)
     {
-        string html;
+        string html, plainText;
+        List<(string Id, string Text)> outline;
         try
         {
             var document = Markdig.Markdown.Parse(markdown, _pipeline);
+            // Outline and plain text before unsafe links are replaced: they show the text as written.
+            outline = OutlineOf(document);
+            plainText = PlainBlocks(document);
             foreach (var link in document.Descendants<LinkInline>())
             {
                 if (link.Url is { } url && !IsSafe(url)) link.Url = "#unsafe-link-removed";
@@ -101,37 +119,23 @@ public sealed class MarkdownRenderer
         catch (ArgumentException)
         {
             // Markdig refuses absurd nesting ("[[[[..." thousands deep): show the text as text rather than fail the page.
-            return AsText(markdown);
+            return RenderedMarkdown.AsText(markdown);
         }
 
-        return _sanitizer.Value.Sanitize(html);
+        return new RenderedMarkdown(_sanitizer.Value.Sanitize(html), outline, plainText);
     }
 
-    private static string AsText(string markdown) =>
-        "<p>" + System.Net.WebUtility.HtmlEncode(markdown).Replace("\n", "<br>\n", StringComparison.Ordinal) + "</p>\n";
+    private static List<(string Id, string Text)> OutlineOf(MarkdownDocument document) =>
+        document.Descendants<HeadingBlock>()
+            .Where(h => h.Level == 2 && h.GetAttributes().Id is { Length: > 0 } && h.Inline is not null)
+            .Select(h => (h.GetAttributes().Id!, InlineText(h.Inline!).Trim()))
+            .Where(h => h.Item2.Length > 0)
+            .ToList();
 
     /// <summary>
-    /// The second-level headings of the Markdown with the ids <see cref="ToHtml"/> gives them, for an on-page table
-    /// of contents. Empty for text over the limits (rendered as plain text, without headings).
+    /// The text of the Markdown without markup, for search and the term index: not remembered, since an import
+    /// indexes thousands of texts once each (pages read <see cref="RenderedMarkdown.PlainText"/> of <see cref="Render"/>).
     /// </summary>
-    public IReadOnlyList<(string Id, string Text)> Outline(string? markdown)
-    {
-        if (string.IsNullOrWhiteSpace(markdown) || MarkdownLimits.Problem(markdown) is not null) return [];
-        try
-        {
-            return Markdig.Markdown.Parse(markdown, _pipeline).Descendants<HeadingBlock>()
-                .Where(h => h.Level == 2 && h.GetAttributes().Id is { Length: > 0 } && h.Inline is not null)
-                .Select(h => (h.GetAttributes().Id!, InlineText(h.Inline!).Trim()))
-                .Where(h => h.Item2.Length > 0)
-                .ToList();
-        }
-        catch (ArgumentException)
-        {
-            return [];
-        }
-    }
-
-    /// <summary>The text of the Markdown without markup, for summaries, search and reading time.</summary>
     public string ToPlainText(string? markdown)
     {
         if (string.IsNullOrWhiteSpace(markdown)) return "";

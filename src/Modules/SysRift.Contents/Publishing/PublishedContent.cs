@@ -35,7 +35,7 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, ChangeSignal s
         GetAsync<IReadOnlyList<ContentItem>>("all:" + contentType, _ => [ChangeTopics.Type(contentType)], async db =>
             (await db.ContentVersions.Where(v => v.ContentType == contentType && v.Published)
                 .OrderBy(v => v.SortOrder).ThenBy(v => v.DisplayText).Take(500).ToListAsync(cancellationToken))
-            .Select(ContentVersionMapper.ToItem).ToList());
+            .Select(ContentVersionMapper.ToSharedItem).ToList());
 
     /// <summary>One page of a type's published items, newest first; optionally only those with a field term.</summary>
     public Task<ContentPage> PageAsync(string contentType, int page, int pageSize, string? field = null, string? value = null, CancellationToken cancellationToken = default)
@@ -50,7 +50,7 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, ChangeSignal s
             var total = await query.CountAsync(cancellationToken);
             var items = await query.OrderByDescending(v => v.PublishedUtc).ThenByDescending(v => v.Id)
                 .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-            return new ContentPage(items.Select(ContentVersionMapper.ToItem).ToList(), page, pageSize, total);
+            return new ContentPage(items.Select(ContentVersionMapper.ToSharedItem).ToList(), page, pageSize, total);
         });
     }
 
@@ -65,7 +65,7 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, ChangeSignal s
             var total = await query.CountAsync(cancellationToken);
             var items = await query.OrderByDescending(v => v.PublishedUtc).ThenByDescending(v => v.Id)
                 .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(cancellationToken);
-            return new ContentPage(items.Select(ContentVersionMapper.ToItem).ToList(), page, pageSize, total);
+            return new ContentPage(items.Select(ContentVersionMapper.ToSharedItem).ToList(), page, pageSize, total);
         });
     }
 
@@ -77,7 +77,7 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, ChangeSignal s
             if (value is not null) terms = terms.Where(t => t.Value == value);
             var ordered = await terms.OrderBy(t => t.Value).ThenBy(t => t.ContentItemId).Select(t => t.ContentItemId).Take(take).ToListAsync(cancellationToken);
             var records = await db.ContentVersions.Where(v => ordered.Contains(v.ContentItemId) && v.Published).ToListAsync(cancellationToken);
-            return ordered.Select(id => records.FirstOrDefault(r => r.ContentItemId == id)).Where(r => r is not null).Select(r => ContentVersionMapper.ToItem(r!)).ToList();
+            return ordered.Select(id => records.FirstOrDefault(r => r.ContentItemId == id)).Where(r => r is not null).Select(r => ContentVersionMapper.ToSharedItem(r!)).ToList();
         });
 
     /// <summary>The distinct values of a field term with how many published items carry each (filter menus).</summary>
@@ -92,7 +92,7 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, ChangeSignal s
         GetAsync<IReadOnlyList<ContentItem>>("ids:" + string.Join(',', ids), _ => ids.Select(ChangeTopics.Item).ToArray(), async db =>
         {
             var records = await db.ContentVersions.Where(v => ids.Contains(v.ContentItemId) && v.Published).ToListAsync(cancellationToken);
-            return ids.Select(id => records.FirstOrDefault(r => r.ContentItemId == id)).Where(r => r is not null).Select(r => ContentVersionMapper.ToItem(r!)).ToList();
+            return ids.Select(id => records.FirstOrDefault(r => r.ContentItemId == id)).Where(r => r is not null).Select(r => ContentVersionMapper.ToSharedItem(r!)).ToList();
         });
 
     /// <summary>The next older and next newer published item of the same type, by publication date.</summary>
@@ -105,13 +105,13 @@ public sealed class PublishedContent(IServiceScopeFactory scopes, ChangeSignal s
                 .OrderByDescending(v => v.PublishedUtc).FirstOrDefaultAsync(cancellationToken);
             var newer = await db.ContentVersions.Where(v => v.ContentType == type && v.Published && v.PublishedUtc > at)
                 .OrderBy(v => v.PublishedUtc).FirstOrDefaultAsync(cancellationToken);
-            return (older is null ? null : ContentVersionMapper.ToItem(older), newer is null ? null : ContentVersionMapper.ToItem(newer));
+            return (older is null ? null : ContentVersionMapper.ToSharedItem(older), newer is null ? null : ContentVersionMapper.ToSharedItem(newer));
         });
 
     private static async Task<ContentItem?> One(IQueryable<ContentVersionRecord> query, CancellationToken cancellationToken)
     {
         var record = await query.FirstOrDefaultAsync(cancellationToken);
-        return record is null ? null : ContentVersionMapper.ToItem(record);
+        return record is null ? null : ContentVersionMapper.ToSharedItem(record);
     }
 
     private async Task<T> GetAsync<T>(string key, Func<T, string[]> dependsOn, Func<SysRiftDbContext, Task<T>> load)

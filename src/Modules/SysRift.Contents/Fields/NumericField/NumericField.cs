@@ -66,8 +66,10 @@ public sealed class NumericField : ContentFieldType
 
     // Numbers are read from their JSON text: a JsonValue built in code may hold an int, a long or a double,
     // and typed getters throw or refuse across those; the text is the same for all of them.
+    // A value parsed from stored JSON reads its number straight from the UTF-8 (the fast path pages take).
     private static decimal? Parse(JsonNode? node) => node switch
     {
+        JsonValue v when v.TryGetValue<decimal>(out var stored) => stored,
         JsonValue v when v.GetValueKind() == JsonValueKind.Number && decimal.TryParse(v.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var number) => number,
         JsonValue v when v.GetValueKind() == JsonValueKind.String && decimal.TryParse(v.GetValue<string>(), NumberStyles.Number, CultureInfo.InvariantCulture, out var parsed) => parsed,
         _ => null,
