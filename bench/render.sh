@@ -25,6 +25,11 @@ rps() { # url: requests/s over $duration s after a 5 s warm-up
   wrk -t2 -c16 -d"${duration}s" "$1" | awk '/Requests\/sec/ {printf "%d\n", $2}'
 }
 
+# Past the runtime's tier-1 recompilation of the hot paths before the first round (the 5 s warm-up of each
+# measurement is not enough for it on 2 shared cores: the first round came out at half the others).
+wrk -t2 -c16 -d15s "http://127.0.0.1:$site_port/" >/dev/null
+wrk -t2 -c16 -d15s "http://127.0.0.1:$site_port$article" >/dev/null
+
 home=(); art=(); nhome=(); nart=()
 for _ in $(seq "$runs"); do
   home+=("$(rps "http://127.0.0.1:$site_port/")"); nhome+=("$(rps "http://127.0.0.1:$nginx_port/home.html")")
@@ -36,7 +41,7 @@ nh=$(printf '%s\n' "${nhome[@]}" | median); na=$(printf '%s\n' "${nart[@]}" | me
   echo "# Uncached rendering (bench/render.sh $duration $runs)"
   echo
   echo "Every request rendered (page cache off), SQLite, published Release output, loopback, 2 cores shared with wrk and nginx,"
-  echo "$(date -u +%Y-%m-%d). wrk: 2 threads, 16 connections, $duration s after a 5 s warm-up. Requests/s, median (min-max) of $runs runs."
+  echo "$(date -u +%Y-%m-%d). wrk: 2 threads, 16 connections, $duration s after a 5 s warm-up (15 s for each page before the first round). Requests/s, median (min-max) of $runs runs."
   echo
   echo "| page | SysRift, rendered each time | nginx, the same HTML as a file (same run) | ratio |"
   echo "| --- | --- | --- | --- |"
