@@ -9,7 +9,8 @@ cd "$(dirname "$0")/../.."
 . tests/lib/servers.sh
 servers_begin smoke
 
-echo "== dotnet publish (as the Dockerfile's build stage)"
+if [ -n "${SYSRIFT_PUBLISHED:-}" ]; then echo "== the published site from $SYSRIFT_PUBLISHED (dotnet publish, as the Dockerfile's build stage)"
+else echo "== dotnet publish (as the Dockerfile's build stage)"; fi
 publish_site
 
 healthy() { # port: the container HEALTHCHECK command, retried for 60 s at the most
