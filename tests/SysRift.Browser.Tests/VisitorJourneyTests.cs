@@ -16,6 +16,10 @@ public sealed class VisitorJourneyTests(BrowserSite site)
         page.RequestFailed += (_, request) => problems.Add($"failed: {request.Url}");
         page.Response += (_, response) => { if (response.Status >= 400) problems.Add($"{response.Status}: {response.Url}"); };
         page.Request += (_, request) => { if (!request.Url.StartsWith(site.BaseUrl, StringComparison.Ordinal)) problems.Add($"other host: {request.Url}"); };
+        var loading = new System.Collections.Concurrent.ConcurrentDictionary<IRequest, DateTime>();
+        page.Request += (_, request) => loading[request] = DateTime.UtcNow;
+        page.RequestFinished += (_, request) => loading.TryRemove(request, out var _);
+        page.RequestFailed += (_, request) => loading.TryRemove(request, out var _);
 
         await page.GotoAsync("/");
         await Expect(page.Locator("h1")).ToHaveTextAsync("I build systems to understand them.");
@@ -26,7 +30,17 @@ public sealed class VisitorJourneyTests(BrowserSite site)
         await Expect(page.Locator(".numbered__item")).ToHaveCountAsync(6);
 
         await page.Locator(".site-nav a", new() { HasTextString = "Articles" }).ClickAsync();
-        await page.WaitForURLAsync("**/articles");
+        // This wait timed out once in CI (width 390) and never since; if it does again, say where the page was.
+        try
+        {
+            await page.WaitForURLAsync("**/articles");
+        }
+        catch (TimeoutException timeout)
+        {
+            var pending = string.Join(", ", loading.Select(r => $"{r.Key.Method} {r.Key.Url} (since {r.Value:HH:mm:ss.fff})"));
+            throw new TimeoutException($"the click on Articles left the page at {page.Url}; still loading: [{pending}]", timeout);
+        }
+
         await Expect(page.Locator("h1")).ToHaveTextAsync("Engineering knowledge base");
         await Shot(page, $"articles-{width}");
 
