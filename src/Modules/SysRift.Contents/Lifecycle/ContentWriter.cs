@@ -121,8 +121,10 @@ public sealed class ContentWriter(SysRiftDbContext db, IEnumerable<IPublishedCon
                 (action is ContentAction.Publish or ContentAction.PublishEarlierVersion ? state.PublishedVersion : state.LatestVersion ?? state.PublishedVersion)?.ContentItemVersionId);
         }
 
-        logger.LogInformation("Content {ContentItemId} ({ContentType}) {Action}: {From} -> {To}, version {ContentItemVersionId}, by {User}",
-            contentItemId, header.ContentType, action, from?.ToString() ?? "(new)", to, state.LatestVersion?.ContentItemVersionId, stamp.User ?? "(system)");
+        // Checked first: an import writes thousands of items with this level off (the CLI logs warnings only).
+        if (logger.IsEnabled(LogLevel.Information))
+            logger.LogInformation("Content {ContentItemId} ({ContentType}) {Action}: {From} -> {To}, version {ContentItemVersionId}, by {User}",
+                contentItemId, header.ContentType, action, from?.ToString() ?? "(new)", to, state.LatestVersion?.ContentItemVersionId, stamp.User ?? "(system)");
         return null;
     }
 

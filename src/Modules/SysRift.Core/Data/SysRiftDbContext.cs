@@ -18,18 +18,21 @@ public sealed class SysRiftDbContext(DbContextOptions<SysRiftDbContext> options)
     /// </summary>
     public Signals.PendingChanges? Pending { get; init; }
 
-    /// <summary>The Data Protection key ring, shared by every node (PersistKeysToDbContext).</summary>
-    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    // Each set is looked up once per context: Set<T>() asks the context's service provider every time it is
+    // called, which an import adding thousands of rows paid for each row.
 
-    public DbSet<ContentItemRecord> ContentItems => Set<ContentItemRecord>();
-    public DbSet<ContentVersionRecord> ContentVersions => Set<ContentVersionRecord>();
-    public DbSet<DocumentRecord> Documents => Set<DocumentRecord>();
-    public DbSet<ContentTermRecord> ContentTerms => Set<ContentTermRecord>();
-    public DbSet<AuditRecord> AuditEntries => Set<AuditRecord>();
-    public DbSet<ScheduledPublicationRecord> ScheduledPublications => Set<ScheduledPublicationRecord>();
-    public DbSet<UserSessionRecord> UserSessions => Set<UserSessionRecord>();
-    public DbSet<SignInFailureRecord> SignInFailures => Set<SignInFailureRecord>();
-    public DbSet<MediaFileRecord> MediaFiles => Set<MediaFileRecord>();
+    /// <summary>The Data Protection key ring, shared by every node (PersistKeysToDbContext).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => field ??= Set<DataProtectionKey>();
+
+    public DbSet<ContentItemRecord> ContentItems => field ??= Set<ContentItemRecord>();
+    public DbSet<ContentVersionRecord> ContentVersions => field ??= Set<ContentVersionRecord>();
+    public DbSet<DocumentRecord> Documents => field ??= Set<DocumentRecord>();
+    public DbSet<ContentTermRecord> ContentTerms => field ??= Set<ContentTermRecord>();
+    public DbSet<AuditRecord> AuditEntries => field ??= Set<AuditRecord>();
+    public DbSet<ScheduledPublicationRecord> ScheduledPublications => field ??= Set<ScheduledPublicationRecord>();
+    public DbSet<UserSessionRecord> UserSessions => field ??= Set<UserSessionRecord>();
+    public DbSet<SignInFailureRecord> SignInFailures => field ??= Set<SignInFailureRecord>();
+    public DbSet<MediaFileRecord> MediaFiles => field ??= Set<MediaFileRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using SysRift.Contents.Definitions;
 using SysRift.Recipes.Reading;
@@ -28,7 +29,11 @@ public sealed class ContentEntries
 
     public int Count => _streamed?.Count ?? _inStep!.Count;
 
-    public IEnumerable<(int Index, JsonNode? Node)> Read(StepContext context, string dataPath)
+    /// <summary>
+    /// The items in order. Streamed items are parsed on another thread a few items ahead (<see cref="ReadAhead"/>),
+    /// while the caller checks and prepares the ones before them.
+    /// </summary>
+    public async IAsyncEnumerable<(int Index, JsonNode? Node)> Read(StepContext context, string dataPath, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (_inStep is not null)
         {
@@ -36,7 +41,7 @@ public sealed class ContentEntries
             yield break;
         }
 
-        foreach (var (index, node) in _streamed!.Read())
+        await foreach (var (index, node) in ReadAhead.Of(_streamed!.Read(), ParsedAhead, cancellationToken))
         {
             var path = JsonPath.Index(dataPath, index);
             if (RecipeReader.DuplicateProperty(node, path) is { } duplicate)
@@ -49,4 +54,7 @@ public sealed class ContentEntries
             yield return (index, node);
         }
     }
+
+    /// <summary>Items parsed before they are asked for: enough to keep the parsing thread busy, few enough to be small.</summary>
+    private const int ParsedAhead = 64;
 }

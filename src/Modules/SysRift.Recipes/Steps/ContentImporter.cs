@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SysRift.Contents.Indexing;
 using SysRift.Contents.Items;
 using SysRift.Contents.Lifecycle;
 using SysRift.Core.Data;
@@ -14,13 +15,13 @@ namespace SysRift.Recipes.Steps;
 /// entry goes through <see cref="ContentWriter"/> (the same lifecycle rules as the editor), and the chunk
 /// is saved in one round trip. Runs inside the recipe's transaction, so a failure rolls all of it back.
 /// </summary>
-public sealed class ContentImporter(SysRiftDbContext db, ContentWriter writer, DocumentStore documents, PendingChanges pending, TimeProvider clock)
+public sealed class ContentImporter(SysRiftDbContext db, ContentWriter writer, ContentIndexReader indexReader, DocumentStore documents, PendingChanges pending, TimeProvider clock)
 {
-    private const int ChunkSize = 500;
+    public const int ChunkSize = 500;
 
-    /// <param name="entries">Read lazily, a chunk at a time: only one chunk's items are in memory.</param>
+    /// <param name="entries">Read lazily, a chunk at a time: only one chunk's items (and those read ahead) are in memory.</param>
     /// <param name="total">How many there are, for progress reports.</param>
-    public async Task<string> ImportAsync(IEnumerable<RecipeContentEntry> entries, int total, RecipeOptions options, CancellationToken cancellationToken)
+    public async Task<string> ImportAsync(IAsyncEnumerable<RecipeContentEntry> entries, int total, RecipeOptions options, CancellationToken cancellationToken)
     {
         int created = 0, updated = 0, unchanged = 0, done = 0;
         string? home = null;
@@ -28,13 +29,14 @@ public sealed class ContentImporter(SysRiftDbContext db, ContentWriter writer, D
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
         {
-            foreach (var chunk in entries.Chunk(ChunkSize))
+            await foreach (var chunk in entries.Chunk(ChunkSize).WithCancellation(cancellationToken))
             {
                 var states = await writer.LoadAsync(chunk.Select(e => e.Item.ContentItemId).ToList(), cancellationToken);
                 var takenVersionIds = await TakenVersionIdsAsync(chunk, cancellationToken);
                 foreach (var entry in chunk)
                 {
                     var state = states[entry.Item.ContentItemId];
+                    if (entry.Indexed is { } indexed) indexReader.Expect(indexed);
                     var outcome = await ApplyAsync(state, entry, takenVersionIds, options, cancellationToken);
                     if (outcome == Outcome.Created) created++;
                     else if (outcome == Outcome.Updated) updated++;

@@ -1,7 +1,9 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SysRift.Contents.Definitions;
 using SysRift.Contents.Blocks;
+using SysRift.Contents.Indexing;
 using SysRift.Contents.Items;
 using SysRift.Contents.Parts;
 using SysRift.Contents.Validation;
@@ -17,7 +19,7 @@ namespace SysRift.Recipes.Steps;
 /// its type; Published/Latest map onto the lifecycle (Published: publish this content; Latest only: save
 /// it as a draft). Re-running a recipe updates items by ContentItemId; unchanged entries are left alone.
 /// </summary>
-public sealed class ContentStep(ContentValidator validator, ContentBuildingBlocks blocks, ContentImporter importer, SysRiftDbContext db, DocumentStore documents) : IRecipeStep
+public sealed class ContentStep(ContentValidator validator, ContentBuildingBlocks blocks, ContentImporter importer, ContentIndexReader indexReader, SysRiftDbContext db, DocumentStore documents) : IRecipeStep
 {
     public IReadOnlyList<string> Names { get; } = ["Content"];
 
@@ -28,7 +30,7 @@ public sealed class ContentStep(ContentValidator validator, ContentBuildingBlock
 
         // Only what the checks across items need is kept; the items themselves are read again to be applied.
         var claims = new List<EntryClaim>(entries.Count);
-        foreach (var (index, node) in entries.Read(context, dataPath))
+        await foreach (var (index, node) in entries.Read(context, dataPath, cancellationToken))
         {
             if (Prepare(context, node, JsonPath.Index(dataPath, index), index) is { } entry)
                 claims.Add(new EntryClaim(entry.Index, entry.Item.ContentItemId, entry.Item.ContentType, entry.Item.Path, AliasOwners.Alias(entry.Item.Content)));
@@ -46,10 +48,19 @@ public sealed class ContentStep(ContentValidator validator, ContentBuildingBlock
         var quiet = context.Quietly();
         var dataPath = JsonPath.Property(context.Path, "data");
         var entries = ContentEntries.Of(quiet, dataPath)!;
-        var prepared = entries.Read(quiet, dataPath)
-            .Select(e => Prepare(quiet, e.Node, JsonPath.Index(dataPath, e.Index), e.Index))
-            .OfType<RecipeContentEntry>();
+        // Items are prepared (and what the indexes take from them read) on another thread while the
+        // importer writes the chunk before them: the two halves of an import take about as long.
+        var prepared = ReadAhead.Of(PrepareAsync(quiet, entries, dataPath, cancellationToken), ContentImporter.ChunkSize, cancellationToken);
         return await importer.ImportAsync(prepared, entries.Count, context.Run.Options, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<RecipeContentEntry> PrepareAsync(StepContext context, ContentEntries entries, string dataPath, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var (index, node) in entries.Read(context, dataPath, cancellationToken))
+        {
+            if (Prepare(context, node, JsonPath.Index(dataPath, index), index) is not { } entry) continue;
+            yield return entry.Publish ? entry with { Indexed = indexReader.ReadBeforeWriting(context.Run.Definitions, entry.Item) } : entry;
+        }
     }
 
     /// <summary>What an item claims that other items and the site must not: its id, type, path and alias.</summary>

@@ -1,4 +1,5 @@
 using SysRift.Contents.Definitions;
+using SysRift.Contents.Indexing;
 using SysRift.Contents.Items;
 using SysRift.Recipes.Execution;
 
@@ -29,4 +30,8 @@ public sealed class RecipeRun(RecipeOptions options, ContentDefinitionDocument d
 }
 
 /// <summary>One entry of a Content step, validated and ready to apply.</summary>
-public sealed record RecipeContentEntry(ContentItem Item, bool Publish, bool Latest, int Index);
+public sealed record RecipeContentEntry(ContentItem Item, bool Publish, bool Latest, int Index)
+{
+    /// <summary>What the indexes take from the item, read while the entries before it were written (items to publish).</summary>
+    public ContentIndexReader.ReadInAdvance? Indexed { get; init; }
+}
