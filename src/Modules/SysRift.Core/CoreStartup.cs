@@ -32,6 +32,7 @@ public sealed class CoreStartup : IModuleStartup
         services.AddSingleton<UntrackedReadInterceptor>();
         services.AddSingleton<DbContextOptionsCache>();
         services.AddScoped<DocumentStore>();
+        services.AddScoped<NewRows>();
         services.AddScoped<Audit.AuditTrail>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<Security.SignInThrottle>();

@@ -102,6 +102,29 @@ public sealed class ImportedRowsTests
         });
     }
 
+    [Theory, InlineData(DatabaseProvider.Sqlite), PostgresData]
+    public async Task An_item_published_twice_in_one_recipe_keeps_the_terms_of_its_last_entry_only(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var site = new SiteFactory(database, recipe: "blank");
+        string Entry(string version, string tag) => $$"""
+            { "ContentItemId": "twice01", "ContentItemVersionId": "{{version}}", "ContentType": "Article", "Published": true, "Latest": true,
+              "TitlePart": { "Title": "Twice {{tag}}" }, "AutoroutePart": { "Path": "articles/twice" },
+              "Article": { "Summary": { "Text": "Twice." }, "TlDr": { "Text": "Twice." }, "Tags": { "Values": [ "{{tag}}" ] } },
+              "MarkdownBodyPart": { "Markdown": "Said {{tag}}." } }
+            """;
+        var report = await ImportAsync(site, $$"""{ "name": "twice", "steps": [ { "name": "Content", "data": [ {{Entry("first01", "first")}}, {{Entry("second01", "second")}} ] } ] }""");
+        Assert.True(report.Applied, report.Describe());
+
+        await site.InScopeAsync(async services =>
+        {
+            var db = services.GetRequiredService<SysRiftDbContext>();
+            Assert.Equal(["second"], await db.ContentTerms.Where(t => t.ContentItemId == "twice01").Select(t => t.Value).ToListAsync());
+            Assert.Equal(["Twice second"], await db.Database.SqlQuery<string>($"""SELECT "Title" AS "Value" FROM "SearchIndex" WHERE "ContentItemId" = 'twice01'""").ToListAsync());
+            Assert.Equal("second01", await db.ContentVersions.Where(v => v.ContentItemId == "twice01" && v.Published).Select(v => v.ContentItemVersionId).SingleAsync());
+        });
+    }
+
     private static string Describe(object? value) => value is null ? "null" : $"{value} ({value.GetType().Name})";
 
     /// <summary>The rows of <paramref name="table"/> for one item, each column as the provider returns it, in insertion order.</summary>

@@ -13,7 +13,7 @@ namespace SysRift.Contents.Lifecycle;
 /// move is legal, then sets the version flags that the new state means. The caller saves. Shared by the
 /// editor path (ContentManager) and the bulk path (recipe import), so both follow the same rules.
 /// </summary>
-public sealed class ContentWriter(SysRiftDbContext db, IEnumerable<IPublishedContentIndexer> indexers, AuditTrail audit, ILogger<ContentWriter> logger)
+public sealed class ContentWriter(SysRiftDbContext db, NewRows rows, IEnumerable<IPublishedContentIndexer> indexers, AuditTrail audit, ILogger<ContentWriter> logger)
 {
     /// <summary>How a new version is stamped. Recipe imports are audited once per import, not per item.</summary>
     public sealed record VersionStamp(string? User, DateTime Now, bool KeepImportedIdsAndDates = false, bool Audited = true, string? Note = null);
@@ -144,7 +144,7 @@ public sealed class ContentWriter(SysRiftDbContext db, IEnumerable<IPublishedCon
             ModifiedUtc = stamp.Now,
             Owner = content.Owner ?? stamp.User,
         };
-        db.ContentItems.Add(header);
+        rows.Add(header);
         return header;
     }
 
@@ -173,7 +173,7 @@ public sealed class ContentWriter(SysRiftDbContext db, IEnumerable<IPublishedCon
 
         if (state.LatestVersion is { } latest) latest.Latest = false;
         if (published && state.PublishedVersion is { } old) old.Published = false;
-        db.ContentVersions.Add(record);
+        rows.Add(record);
         state.LatestVersion = record;
         if (published) state.PublishedVersion = record;
     }

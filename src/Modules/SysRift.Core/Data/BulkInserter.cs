@@ -8,10 +8,11 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace SysRift.Core.Data;
 
 /// <summary>
-/// Writes the rows a context tracks as Added, for the entity types given, as multi-row INSERTs that are prepared
-/// once and reused, instead of SaveChanges' one statement per row. On SQLite, SaveChanges prepares every
-/// statement of every batch again (for ContentVersions, with nine indexes, that compiling cost more than the
-/// insert itself) and reads each new key back; a bulk import needs neither.
+/// Writes new rows of the entity types given as multi-row INSERTs that are prepared once and reused, instead of
+/// SaveChanges' one statement per row. On SQLite, SaveChanges prepares every statement of every batch again
+/// (for ContentVersions, with nine indexes, that compiling cost more than the insert itself) and reads each new
+/// key back; a bulk import needs neither. The rows are never tracked by the context (<see cref="NewRows"/>
+/// collects them), which an import would pay for once per row and then undo.
 /// Columns, names and value conversions come from the EF model, so the rows are stored exactly as SaveChanges
 /// would store them. Database-generated keys are left to the database and are not read back: use it for rows
 /// nothing else in the unit of work refers to by that key.
@@ -25,22 +26,24 @@ public sealed class BulkInserter
 
     private readonly List<(IEntityType Type, List<object> Rows)> _tables = [];
 
-    /// <summary>
-    /// Takes the Added rows of <paramref name="types"/> out of the change tracker (SaveChanges then writes the
-    /// rest), in the order the types are given.
-    /// </summary>
-    public static BulkInserter TakeAdded(DbContext db, params Type[] types)
+    /// <summary>An empty set of rows for <paramref name="types"/>, inserted in the order the types are given.</summary>
+    public static BulkInserter For(DbContext db, params Type[] types)
     {
         var inserter = new BulkInserter();
         foreach (var type in types)
-        {
-            var entityType = db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
-            var added = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Metadata == entityType).ToList();
-            foreach (var entry in added) entry.State = EntityState.Detached;
-            inserter._tables.Add((entityType, added.Select(e => e.Entity).ToList()));
-        }
-
+            inserter._tables.Add((db.Model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model."), []));
         return inserter;
+    }
+
+    public bool Takes(Type type) => _tables.Exists(t => t.Type.ClrType == type);
+
+    public void Add(object row) => _tables.Find(t => t.Type.ClrType == row.GetType()).Rows.Add(row);
+
+    /// <summary>Forgets rows not inserted yet (rows that are being replaced before they were written).</summary>
+    public void RemoveAll<T>(Predicate<T> match) where T : class
+    {
+        foreach (var (type, rows) in _tables)
+            if (type.ClrType == typeof(T)) rows.RemoveAll(row => match((T)row));
     }
 
     /// <summary>Inserts the rows on the context's connection, inside its current transaction. Fails as SaveChanges does, with a <see cref="DbUpdateException"/>.</summary>

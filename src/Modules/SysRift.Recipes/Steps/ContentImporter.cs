@@ -15,7 +15,7 @@ namespace SysRift.Recipes.Steps;
 /// entry goes through <see cref="ContentWriter"/> (the same lifecycle rules as the editor), and the chunk
 /// is saved in one round trip. Runs inside the recipe's transaction, so a failure rolls all of it back.
 /// </summary>
-public sealed class ContentImporter(SysRiftDbContext db, ContentWriter writer, ContentIndexReader indexReader, DocumentStore documents, PendingChanges pending, TimeProvider clock)
+public sealed class ContentImporter(SysRiftDbContext db, NewRows rows, ContentWriter writer, ContentIndexReader indexReader, DocumentStore documents, PendingChanges pending, TimeProvider clock)
 {
     public const int ChunkSize = 500;
 
@@ -33,6 +33,9 @@ public sealed class ContentImporter(SysRiftDbContext db, ContentWriter writer, C
             {
                 var states = await writer.LoadAsync(chunk.Select(e => e.Item.ContentItemId).ToList(), cancellationToken);
                 var takenVersionIds = await TakenVersionIdsAsync(chunk, cancellationToken);
+                // New rows are collected, not tracked, and go in as multi-row inserts after SaveChanges has written
+                // the changes to existing rows (a version that stops being the published one frees its path first).
+                rows.Collect(typeof(ContentItemRecord), typeof(ContentVersionRecord), typeof(ContentTermRecord));
                 foreach (var entry in chunk)
                 {
                     var state = states[entry.Item.ContentItemId];
@@ -44,10 +47,8 @@ public sealed class ContentImporter(SysRiftDbContext db, ContentWriter writer, C
                     if (entry.Publish && ContentNormalizer.SetsHomepage(entry.Item)) home = entry.Item.ContentItemId;
                 }
 
+                var inserts = rows.TakeCollected();
                 db.ChangeTracker.DetectChanges();
-                // New rows go in as multi-row inserts after SaveChanges has written the changes to existing
-                // rows (a version that stops being the published one frees its path before the new one takes it).
-                var inserts = BulkInserter.TakeAdded(db, typeof(ContentItemRecord), typeof(ContentVersionRecord), typeof(ContentTermRecord));
                 await db.SaveChangesAsync(cancellationToken);
                 await inserts.InsertAsync(db, cancellationToken);
                 db.ChangeTracker.Clear();
@@ -57,6 +58,7 @@ public sealed class ContentImporter(SysRiftDbContext db, ContentWriter writer, C
         }
         finally
         {
+            rows.StopCollecting();
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
