@@ -30,8 +30,8 @@ public sealed class ContentEntries
     public int Count => _streamed?.Count ?? _inStep!.Count;
 
     /// <summary>
-    /// The items in order. Streamed items are parsed on another thread a few items ahead (<see cref="ReadAhead"/>),
-    /// while the caller checks and prepares the ones before them.
+    /// The items in order. Streamed items are parsed (and checked for duplicate names) on another thread a few
+    /// items ahead (<see cref="ReadAhead"/>), while the caller checks and prepares the ones before them.
     /// </summary>
     public async IAsyncEnumerable<(int Index, JsonNode? Node)> Read(StepContext context, string dataPath, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -41,10 +41,12 @@ public sealed class ContentEntries
             yield break;
         }
 
-        await foreach (var (index, node) in ReadAhead.Of(_streamed!.Read(), ParsedAhead, cancellationToken))
+        // The parsing thread also looks for duplicate names (a walk over the whole item); they are reported here, in order.
+        var parsed = _streamed!.Read().Select(e => (e.Index, e.Node, Duplicate: RecipeReader.DuplicateProperty(e.Node, JsonPath.Index(dataPath, e.Index))));
+        await foreach (var (index, node, found) in ReadAhead.Of(parsed, ParsedAhead, cancellationToken))
         {
             var path = JsonPath.Index(dataPath, index);
-            if (RecipeReader.DuplicateProperty(node, path) is { } duplicate)
+            if (found is { } duplicate)
             {
                 context.Error(duplicate.Path, duplicate.Message);
                 continue;
