@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using SysRift.Admin.Editors;
 using SysRift.Admin.Security;
@@ -43,7 +44,9 @@ public sealed class AdminStartup : IModuleStartup
         services.AddScoped<SiteSignInManager>();
         services.AddScoped<Microsoft.AspNetCore.Identity.SignInManager<Microsoft.AspNetCore.Identity.IdentityUser>>(provider => provider.GetRequiredService<SiteSignInManager>());
         // Every request of a signed-in user checks the security stamp: a password change, a role change or
-        // a deleted account takes effect on the very next request of every other session.
+        // a deleted account takes effect on the very next request of every other session. The principal is
+        // rebuilt only when the user changed (SiteSecurityStampValidator).
+        services.Replace(ServiceDescriptor.Scoped<Microsoft.AspNetCore.Identity.ISecurityStampValidator, SiteSecurityStampValidator>());
         services.Configure<Microsoft.AspNetCore.Identity.SecurityStampValidatorOptions>(options =>
         {
             options.ValidationInterval = TimeSpan.Zero;

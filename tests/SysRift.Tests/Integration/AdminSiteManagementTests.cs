@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
@@ -142,6 +143,41 @@ public sealed class AdminSiteManagementTests
         var account = (await admin.PageAsync("/admin/audit?category=Account")).Body!.TextContent;
         Assert.Contains("PasswordChanged", account, StringComparison.Ordinal);
         Assert.Contains("SignIn", account, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_role_given_or_taken_away_applies_on_the_next_request_and_an_unchanged_user_keeps_its_cookie()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new SiteFactory(database);
+        await AdminSession.CreateUserAsync(site, "writer", "a long enough passphrase", SiteRoles.Author);
+        var writer = await AdminSession.SignInAsync(site, "writer", "a long enough passphrase");
+        static bool RenewsSignIn(HttpResponseMessage response) =>
+            response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(".AspNetCore.Identity.Application=", StringComparison.Ordinal));
+
+        // Nothing about the writer changed: the stamp is checked, the principal kept, no new sign-in cookie.
+        for (var i = 0; i < 3; i++)
+        {
+            var page = await writer.Client.GetAsync("/admin");
+            Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+            Assert.False(RenewsSignIn(page), "an unchanged user's request issued a new sign-in cookie");
+        }
+
+        Assert.StartsWith("/admin/denied", AdminSession.Target(await writer.Client.GetAsync("/admin/audit")), StringComparison.Ordinal);
+
+        // Roles changed outside the writer's session (as another node or the command line would): the next request has them.
+        Task ChangeRolesAsync(Func<UserManager<IdentityUser>, IdentityUser, Task<IdentityResult>> change) => site.InScopeAsync(async services =>
+        {
+            var users = services.GetRequiredService<UserManager<IdentityUser>>();
+            Assert.True((await change(users, (await users.FindByNameAsync("writer"))!)).Succeeded);
+        });
+        await ChangeRolesAsync((users, user) => users.AddToRoleAsync(user, SiteRoles.Administrator));
+        var granted = await writer.Client.GetAsync("/admin/audit");
+        Assert.Equal(HttpStatusCode.OK, granted.StatusCode);
+        Assert.True(RenewsSignIn(granted), "the rebuilt principal was not written back to the cookie");
+
+        await ChangeRolesAsync((users, user) => users.RemoveFromRoleAsync(user, SiteRoles.Administrator));
+        Assert.StartsWith("/admin/denied", AdminSession.Target(await writer.Client.GetAsync("/admin/audit")), StringComparison.Ordinal);
     }
 
     [Fact]

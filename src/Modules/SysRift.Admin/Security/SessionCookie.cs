@@ -22,7 +22,7 @@ public static class SessionCookie
     }
 
     /// <summary>
-    /// Identity rebuilds the principal on every stamp check and when a sign-in is refreshed (a password change):
+    /// Identity rebuilds the principal when the user changed (SiteSecurityStampValidator) and when a sign-in is refreshed (a password change):
     /// the session id and how the user signed in ("amr": pwd or mfa) are carried over.
     /// </summary>
     public static void CarryOver(SecurityStampRefreshingPrincipalContext context)
