@@ -7,7 +7,7 @@ using SysRift.Core.Data;
 namespace SysRift.Search.Services;
 
 /// <summary>Keeps the full-text index in step with published, routable content, inside the content's transaction.</summary>
-public sealed class SearchIndexer(SysRiftDbContext db, ContentIndexReader reader) : IPublishedContentIndexer, IAsyncDisposable
+public sealed class SearchIndexer(SysRiftDbContext db, ContentIndexReader reader) : IPublishedContentIndexer, IDisposable
 {
     // The same statement serves FTS5 and PostgreSQL (where the tsvector column is generated).
     private const string Insert = """
@@ -57,8 +57,6 @@ public sealed class SearchIndexer(SysRiftDbContext db, ContentIndexReader reader
         return command;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_insert is not null) await _insert.DisposeAsync();
-    }
+    // IDisposable, not only IAsyncDisposable: a scope disposed synchronously refuses services it cannot dispose that way.
+    public void Dispose() => _insert?.Dispose();
 }
