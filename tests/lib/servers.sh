@@ -66,9 +66,10 @@ site() { # VAR=value ... -- args: runs the published binary's command line once
   (cd "$work/app" && env "${env[@]}" Logging__LogLevel__Default=Warning ./SysRift.Web "$@")
 }
 
-start_nginx() { # the http{} body: nginx with its files in $work
+start_nginx() { # http-body [main-context directives, such as load_module]: nginx with its files in $work
   mkdir -p "$work/tmp"
   cat > "$work/nginx.conf" <<CONF
+${2:-}
 worker_processes 2;
 pid $work/nginx.pid;
 error_log $work/nginx-error.log;

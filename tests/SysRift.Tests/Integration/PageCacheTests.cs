@@ -41,6 +41,15 @@ public sealed class PageCacheTests
         }
 
         Assert.Equal(etag, brotli.Headers.ETag);
+
+        // A coding named with quality 0 is refused: this client gets gzip, not the Brotli form.
+        var refusing = new HttpRequestMessage(HttpMethod.Get, "/");
+        refusing.Headers.TryAddWithoutValidation("Accept-Encoding", "gzip, br;q=0");
+        var gzip = await client.SendAsync(refusing);
+        Assert.Equal(["gzip"], gzip.Content.Headers.ContentEncoding);
+        await using (var decoded = new GZipStream(await gzip.Content.ReadAsStreamAsync(), CompressionMode.Decompress))
+        using (var reader = new StreamReader(decoded))
+            Assert.Contains("I build systems to understand them.", await reader.ReadToEndAsync(), StringComparison.Ordinal);
         await using (var decoded = new BrotliStream(await brotli.Content.ReadAsStreamAsync(), CompressionMode.Decompress))
         using (var reader = new StreamReader(decoded))
             Assert.Contains("I build systems to understand them.", await reader.ReadToEndAsync(), StringComparison.Ordinal);
@@ -59,5 +68,33 @@ public sealed class PageCacheTests
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
         Assert.NotEqual(etag, fresh.Headers.ETag);
         Assert.Contains("A new headline.", await fresh.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+    [Fact]
+    public async Task A_miss_is_sent_uncompressed_and_what_the_cache_does_not_keep_is_still_compressed()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new SiteFactory(database, recipe: "sysrift");
+        var client = site.Browser();
+
+        // Nothing is compressed on a visitor's request path: the first request renders the page and sends it as rendered.
+        var miss = await client.SendAsync(Accepting("/about", "br, gzip"));
+        Assert.Equal(HttpStatusCode.OK, miss.StatusCode);
+        Assert.Empty(miss.Content.Headers.ContentEncoding);
+        Assert.Contains("<html", await miss.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // The response compression further in still compresses what the cache does not keep: a theme asset.
+        var asset = await client.SendAsync(Accepting("/_content/SysRift.Theme/css/site.css", "br, gzip"));
+        Assert.Equal(HttpStatusCode.OK, asset.StatusCode);
+        Assert.Equal(["br"], asset.Content.Headers.ContentEncoding);
+        await using var decoded = new BrotliStream(await asset.Content.ReadAsStreamAsync(), CompressionMode.Decompress);
+        using var reader = new StreamReader(decoded);
+        Assert.Contains("{", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+    }
+
+    private static HttpRequestMessage Accepting(string path, string encodings)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.TryAddWithoutValidation("Accept-Encoding", encodings);
+        return request;
     }
 }

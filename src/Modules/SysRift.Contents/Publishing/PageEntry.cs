@@ -1,14 +1,15 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Primitives;
 using Microsoft.Net.Http.Headers;
 
 namespace SysRift.Contents.Publishing;
 
 /// <summary>
 /// One cached response: the body as rendered, a weak ETag derived from the bytes (the same on every node and
-/// after a restart), and its gzip and Brotli forms once <see cref="PageCompressor"/> has made them. Until
-/// then the body is sent as rendered, and ASP.NET Core's response compression (at its fastest level, a
-/// fraction of the optimal levels' cost) compresses it on the way out for clients that accept it.
+/// after a restart), and its gzip and Brotli forms once <see cref="PageCompressor"/> has made them (about a
+/// millisecond after the render). Until then the body is sent as rendered, uncompressed: nothing is
+/// compressed on a visitor's request path, where a publish would otherwise cost every miss it causes.
 /// </summary>
 public sealed class PageEntry(string contentType, byte[] raw)
 {
@@ -44,17 +45,21 @@ public sealed class PageEntry(string contentType, byte[] raw)
 
         response.StatusCode = StatusCodes.Status200OK;
         response.ContentType = ContentType;
-        var (body, encoding) = Choose(context.Request.Headers.AcceptEncoding.ToString());
+        var (body, encoding) = Choose(context.Request.Headers.AcceptEncoding);
         if (encoding is not null) response.Headers.ContentEncoding = encoding;
         response.ContentLength = body.Length;
         return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : response.Body.WriteAsync(body, context.RequestAborted).AsTask();
     }
 
-    private (byte[] Body, string? Encoding) Choose(string accepts)
+    private (byte[] Body, string? Encoding) Choose(StringValues accepts)
     {
-        if (Compressed is not { } forms) return (Raw, null);
-        return accepts.Contains("br", StringComparison.OrdinalIgnoreCase) ? (forms.Brotli, "br")
-            : accepts.Contains("gzip", StringComparison.OrdinalIgnoreCase) ? (forms.Gzip, "gzip")
-            : (Raw, null);
+        if (Compressed is not { } forms || accepts.Count == 0) return (Raw, null);
+        // A client sending the header twice means both lists: joined, as a proxy would.
+        return AcceptedEncoding.Preferred(accepts.Count == 1 ? accepts[0] : accepts.ToString()) switch
+        {
+            "br" => (forms.Brotli, "br"),
+            "gzip" => (forms.Gzip, "gzip"),
+            _ => (Raw, null),
+        };
     }
 }

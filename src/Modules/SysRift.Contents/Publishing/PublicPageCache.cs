@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 using SysRift.Core.Diagnostics;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 using SysRift.Core.Signals;
 using SysRift.Core.Site;
 
@@ -12,8 +13,8 @@ namespace SysRift.Contents.Publishing;
 /// the items, types and lists a render read. A commit retires only the pages that read what it changed, on
 /// every node (the changed topics travel over the database's notification channel); settings and
 /// definitions retire every page. A render that raced a commit is never kept (see <see cref="DependencyCache{TValue}"/>),
-/// so a publish is visible on the next request. A miss is sent as rendered; its gzip and Brotli forms are
-/// made off the request path (<see cref="PageCompressor"/>) and served once ready. A weak ETag derived from
+/// so a publish is visible on the next request. A miss is sent as rendered, uncompressed; its gzip and
+/// Brotli forms are made off the request path (<see cref="PageCompressor"/>) and served once ready. A weak ETag derived from
 /// the bytes (the same on every node and after a restart) answers a visitor's revalidation with 304.
 /// Only anonymous GET/HEAD requests for 200 responses of public paths are cached, keyed by the path and the
 /// query parameters pages read (<see cref="PageCacheOptions"/>); a response built from an unconfirmed
@@ -64,7 +65,7 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
         var inFlight = _cache.InFlight.GetOrAdd(key, render);
         if (inFlight != render)
         {
-            if (await inFlight.Task is { } rendered && _cache.TryGet(key, out var kept, out _) && ReferenceEquals(kept, rendered))
+            if (await inFlight.Task is { } rendered && _cache.Holds(key, rendered))
             {
                 context.SetEndpoint(CachedPage);
                 await rendered.WriteAsync(context);
@@ -95,7 +96,7 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
         }
 
         if (entry is null) return;
-        if (current) compressor.Enqueue(entry, compressed => _cache.Resize(key, entry, compressed.Bytes));
+        if (current) compressor.Enqueue(entry, () => _cache.Holds(key, entry), compressed => _cache.Resize(key, entry, compressed.Bytes));
         await entry.WriteAsync(context);
     }
 
@@ -112,12 +113,19 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
         return QueryString.Create(kept);
     }
 
-    /// <summary>Runs the pipeline into a buffer; returns the cache entry, or null when the response is not cacheable (already sent).</summary>
+    /// <summary>
+    /// Runs the pipeline into a buffer; returns the cache entry, or null when the response is not cacheable
+    /// (already sent). The buffer must hold the page as rendered, so the response compression further in is
+    /// told that this request accepts no compression; the compressed forms are <see cref="PageCompressor"/>'s
+    /// work, and a miss is sent uncompressed (as is a response that turns out not cacheable, such as a 404).
+    /// </summary>
     private async Task<PageEntry?> RenderAsync(HttpContext context)
     {
         var original = context.Response.Body;
+        var accepts = context.Request.Headers.AcceptEncoding;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
+        context.Request.Headers.AcceptEncoding = StringValues.Empty;
         try
         {
             await next(context);
@@ -125,6 +133,7 @@ public sealed class PublicPageCache(RequestDelegate next, ChangeSignal signal, S
         finally
         {
             context.Response.Body = original;
+            context.Request.Headers.AcceptEncoding = accepts;
         }
 
         var contentType = context.Response.ContentType ?? "";

@@ -59,6 +59,9 @@ public sealed class DependencyCache<TValue> where TValue : class
         return false;
     }
 
+    /// <summary>Whether <paramref name="value"/> is still the one kept for <paramref name="key"/> (not retired or replaced).</summary>
+    public bool Holds(string key, TValue value) => _entries.TryGetValue(key, out var slot) && ReferenceEquals(slot.Value, value);
+
     /// <summary>
     /// Keeps <paramref name="value"/> unless something it depends on changed after <paramref name="readAt"/>
     /// (the sequence read before its data). Returns whether it was kept, i.e. whether it is current.
