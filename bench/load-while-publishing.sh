@@ -55,11 +55,26 @@ start_editors
 wrk -t2 -c64 -d60s -s "$work/paths.lua" "$base" >/dev/null
 stop_editors
 warm_rounds=$((ok1 + ok2))
-read -r ref_rps ref_p50 ref_p99 ref_bad ref_err <<<"$(visitors "$duration")"
+# Where the machine's CPU goes during a window, in clock ticks (1/100 s): the whole machine busy, the server,
+# the editors' client processes (on a real site they run in browsers elsewhere; here they share the two cores).
+cpu() {
+  local busy server=0 editors=0 p t
+  busy=$(awk '/^cpu / {print $2 + $3 + $4 + $7 + $8}' /proc/stat)
+  for p in $(pgrep -f 'SysRift.Web$|SysRift.Bench.dll editor'); do
+    t=$(awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null || echo 0)
+    if grep -q SysRift.Bench "/proc/$p/cmdline" 2>/dev/null; then editors=$((editors + t)); else server=$((server + t)); fi
+  done
+  echo "$busy $server $editors"
+}
+ticks() { paste -d' ' "$1" "$2" | awk '{print $4 - $1, $5 - $2, $6 - $3}'; }
+
+cpu > "$work/c0"; read -r ref_rps ref_p50 ref_p99 ref_bad ref_err <<<"$(visitors "$duration")"; cpu > "$work/c1"
 
 start_editors
-read -r rps p50 p99 bad err <<<"$(visitors "$duration")"
+cpu > "$work/c2"; read -r rps p50 p99 bad err <<<"$(visitors "$duration")"; cpu > "$work/c3"
 stop_editors
+read -r ref_busy ref_server _ <<<"$(ticks "$work/c0" "$work/c1")"
+read -r busy server editors <<<"$(ticks "$work/c2" "$work/c3")"
 
 echo "| run ($duration s, 64 connections) | requests/s | p50 | p99 | visitor responses not 2xx/3xx | editor publishes (failed) |"
 echo "| --- | --- | --- | --- | --- | --- |"
@@ -67,6 +82,12 @@ echo "| visitors only (reference) | $ref_rps | $ref_p50 | $ref_p99 | $ref_bad | 
 echo "| visitors while two editors publish | $rps | $p50 | $p99 | $bad | $((ok1 + ok2)) ($((failed1 + failed2))) |"
 awk -v a="$rps" -v b="$ref_rps" 'BEGIN { printf "\nWith editors publishing, visitors get %.0f%% of the requests/s they get alone.\n", 100*a/b }'
 echo "(The editors published $warm_rounds times during the 60 s warm-up.)"
+# The server's CPU per visitor request alone, applied to the requests served with editors: the rest of the
+# server's CPU is the editors' work (their pages, the publishes, the pages those retire being rendered again).
+awk -v rb="$ref_busy" -v rs="$ref_server" -v rr="$ref_rps" -v b="$busy" -v s="$server" -v e="$editors" -v r="$rps" -v d="$duration" -v n="$((ok1 + ok2))" 'BEGIN {
+  per = rs / (rr * d); editing = s - per * r * d
+  printf "CPU of the machine (ticks of 1/100 s): alone, %d busy, server %d; with editors, %d busy, server %d, of which about %d (%.0f%%) for the editors (%.1f ms a publish), and the editors'"'"' client processes %d (%.0f%%).\n", rb, rs, b, s, editing, 100 * editing / b, 10 * editing / n, e, 100 * e / b }'
+
 [ "$err" = none ] || echo "wrk: $err"
 if [ "$bad" != 0 ] || [ "$ref_bad" != 0 ] || [ "$((failed1 + failed2))" != 0 ] || [ "$((ok1 + ok2))" = 0 ]; then
   echo "FAILED: some requests did not succeed" >&2
