@@ -50,6 +50,8 @@ measure_with() { # url [header]: "requests/s p99-ms", wrk 64 connections, $durat
     /Requests\/sec/ {r = $2} $1 == "99%" {p = ms($2)} END {printf "%d %.2f\n", r, p}'
 }
 
+middle() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; } # the middle of decimals (median rounds to whole numbers)
+
 rows=()
 compare() { # label site-path static-path [header]: RUNS rounds, one table row
   local s=() n=() sp=() np=() r=() a b
@@ -58,7 +60,7 @@ compare() { # label site-path static-path [header]: RUNS rounds, one table row
     read -r b np_ <<<"$(measure_with "http://127.0.0.1:$nginx_port$3" "${4:-}")"
     s+=("$a"); n+=("$b"); sp+=("$sp_"); np+=("$np_"); r+=("$(( 100 * a / b ))")
   done
-  rows+=("| $1 | $(printf '%s\n' "${s[@]}" | median) req/s, p99 $(printf '%s\n' "${sp[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') ms | $(printf '%s\n' "${n[@]}" | median) req/s, p99 $(printf '%s\n' "${np[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}') ms | $(printf '%s\n' "${r[@]}" | median)% |")
+  rows+=("| $1 | $(printf '%s\n' "${s[@]}" | median) req/s, p99 $(middle "${sp[@]}") ms | $(printf '%s\n' "${n[@]}" | median) req/s, p99 $(middle "${np[@]}") ms | $(printf '%s\n' "${r[@]}" | median)% |")
   echo "${rows[-1]}" >&2
 }
 
