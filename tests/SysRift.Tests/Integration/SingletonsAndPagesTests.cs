@@ -57,6 +57,36 @@ public sealed class SingletonsAndPagesTests
     }
 
     [Fact]
+    public async Task A_recipe_that_gives_a_singleton_type_an_item_in_each_of_two_steps_is_refused_whole()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new SiteFactory(database);
+        const string recipe = """
+            { "name": "colophons", "steps": [
+              { "name": "ContentDefinition", "ContentTypes": [ { "Name": "Colophon", "DisplayName": "Colophon",
+                "Settings": { "ContentTypeSettings": { "Creatable": true, "Singleton": true } },
+                "ContentTypePartDefinitionRecords": [ { "PartName": "TitlePart", "Name": "TitlePart", "Settings": {} } ] } ] },
+              { "name": "Content", "data": [ { "ContentItemId": "colophon-a", "ContentType": "Colophon", "Published": true, "TitlePart": { "Title": "A" } } ] },
+              { "name": "Content", "data": [ { "ContentItemId": "colophon-b", "ContentType": "Colophon", "Published": true, "TitlePart": { "Title": "B" } } ] } ] }
+            """;
+
+        // Each step alone has one item; together they give the type two. Validation alone and the import agree.
+        var validated = await site.InScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ValidateAsync(recipe, new RecipeOptions()));
+        var imported = await site.InScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ImportAsync(recipe, new RecipeOptions { User = "admin" }));
+
+        foreach (var report in new[] { validated, imported })
+        {
+            var error = Assert.Single(report.Errors);
+            Assert.Equal("$.steps[2].data[0].ContentItemId", error.JsonPath);
+            Assert.Contains("singleton", error.Message, StringComparison.Ordinal);
+            Assert.Contains("colophon-a", error.Message, StringComparison.Ordinal);
+        }
+
+        Assert.False(imported.Applied);
+        Assert.Equal(0, await site.InScopeAsync(s => s.GetRequiredService<SysRiftDbContext>().ContentItems.CountAsync(i => i.ContentType == "Colophon")));
+    }
+
+    [Fact]
     public async Task An_editor_makes_a_page_at_a_free_path_and_links_it_from_the_navigation()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

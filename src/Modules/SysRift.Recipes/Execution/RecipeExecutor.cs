@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using SysRift.Contents.Definitions;
@@ -16,7 +17,9 @@ namespace SysRift.Recipes.Execution;
 /// <summary>
 /// Runs a recipe in two phases. Validate: parse, evaluate scripts, check every step against the site's
 /// definitions as they will be, and collect every problem. Apply (only when nothing blocks it): all steps
-/// in order inside one database transaction, so a failure leaves the site as it was.
+/// in order inside one database transaction, so a failure leaves the site as it was. A Content step is the
+/// exception when importing: its items are validated as they are applied, in one reading of them, and a
+/// problem found there rolls the transaction back; the report is the same as validation alone gives.
 /// </summary>
 public sealed class RecipeExecutor(
     IEnumerable<IRecipeStep> steps,
@@ -76,7 +79,77 @@ public sealed class RecipeExecutor(
         foreach (var (_, context) in planned.Where(p => p.Step is ContentDefinitionStep))
             foreach (var name in ContentDefinitionStep.DefinedPartNames(context.Step)) run.DefinedParts.Add(name);
 
-        foreach (var (step, context) in planned.OrderBy(p => p.Step.ValidationOrder).ThenBy(p => p.Context.Index))
+        // An import validates the steps that validate as they are applied (Content) while applying them, below.
+        var validatedFirst = planned.Where(p => !apply || !p.Step.ValidatesWhileApplying).ToList();
+        await ValidateAsync(validatedFirst, cancellationToken);
+        if (apply && problems.Block(options.SkipUnsupported))
+            await ValidateAsync(planned.Except(validatedFirst), cancellationToken); // the report names every problem
+
+        var report = Report(recipe, problems, options);
+        if (mode == Mode.Apply && !report.IsValid) metrics.RecipeRun(applied: false);
+        if (!apply || !report.IsValid) return report;
+
+        var summary = new List<string>();
+        // Setup runs a recipe inside its own transaction (with the admin user); otherwise the recipe owns one.
+        var ownsTransaction = db.Database.CurrentTransaction is null;
+        if (mode == Mode.DryRun && !ownsTransaction) throw new InvalidOperationException("A dry run needs a transaction of its own.");
+        await using var transaction = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        // Indexers read the definitions this recipe is writing, which no other connection sees before commit.
+        scopedDefinitions.InProgress = run.Definitions;
+        using var _ = new Reset(() => scopedDefinitions.InProgress = null);
+        for (var i = 0; i < planned.Count; i++)
+        {
+            var (step, context) = planned[i];
+            using var activity = SiteMetrics.Activities.StartActivity("recipe step " + context.Name);
+            activity?.SetTag("sysrift.recipe", recipe.Name);
+            activity?.SetTag("sysrift.recipe.step_index", context.Index);
+            try
+            {
+                summary.Add(await step.ApplyAsync(context, cancellationToken));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                // With an outer transaction (setup), the caller rolls back on the refused report. What the recipe
+                // could not do is reported; anything else (a validator's bug: Content validates here) is logged too.
+                await RollBackAsync(transaction);
+                problems.Error(context.Index, context.Name, context.Path, $"could not be applied, nothing was changed: {Innermost(exception)}");
+                metrics.RecipeRun(applied: false);
+                if (exception is RecipeApplyException or RecipeSourceChangedException or DbUpdateException)
+                    logger.LogWarning("Recipe {Recipe} rolled back at step {Index} ({Name}): {Message}", recipe.Name, context.Index, context.Name, Innermost(exception));
+                else logger.LogError(exception, "Recipe {Recipe} rolled back at step {Index} ({Name})", recipe.Name, context.Index, context.Name);
+                return Report(recipe, problems, options);
+            }
+
+            if (problems.Block(options.SkipUnsupported))
+            {
+                // A step validated while applied found problems (and stopped writing): what it wrote goes, and
+                // the steps after it are validated so that the report names every problem.
+                await RollBackAsync(transaction);
+                await ValidateAsync(planned.Skip(i + 1).Where(p => p.Step.ValidatesWhileApplying), cancellationToken);
+                if (mode == Mode.Apply) metrics.RecipeRun(applied: false);
+                logger.LogInformation("Recipe {Recipe} refused at step {Index} ({Name}) while applying it; nothing was changed", recipe.Name, context.Index, context.Name);
+                return Report(recipe, problems, options);
+            }
+        }
+
+        if (mode == Mode.DryRun)
+        {
+            await RollBackAsync(transaction);
+            return new RecipeReport { Recipe = recipe, Problems = Ordered(problems), SkipUnsupported = options.SkipUnsupported, DryRun = true, Summary = summary };
+        }
+
+        audit.Add(options.AuditUser ?? options.User, AuditTrail.Categories.Recipes, "Import", recipe.Name, recipe.DisplayName, string.Join(" ", summary));
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+        metrics.RecipeRun(applied: true);
+        logger.LogInformation("Recipe {Recipe} applied: {Summary}", recipe.Name, string.Join(" ", summary));
+        return new RecipeReport { Recipe = recipe, Problems = Ordered(problems), SkipUnsupported = options.SkipUnsupported, Applied = true, Summary = summary };
+    }
+
+    /// <summary>Validates steps, those others depend on (content definitions) first.</summary>
+    private async Task ValidateAsync(IEnumerable<(IRecipeStep Step, StepContext Context)> steps, CancellationToken cancellationToken)
+    {
+        foreach (var (step, context) in steps.OrderBy(p => p.Step.ValidationOrder).ThenBy(p => p.Context.Index))
         {
             try
             {
@@ -93,53 +166,12 @@ public sealed class RecipeExecutor(
                 context.Error(context.Path, $"could not be validated: {exception.Message}");
             }
         }
+    }
 
-        var report = Report(recipe, problems, options);
-        if (mode == Mode.Apply && !report.IsValid) metrics.RecipeRun(applied: false);
-        if (!apply || !report.IsValid) return report;
-
-        var summary = new List<string>();
-        // Setup runs a recipe inside its own transaction (with the admin user); otherwise the recipe owns one.
-        var ownsTransaction = db.Database.CurrentTransaction is null;
-        if (mode == Mode.DryRun && !ownsTransaction) throw new InvalidOperationException("A dry run needs a transaction of its own.");
-        await using var transaction = ownsTransaction ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        // Indexers read the definitions this recipe is writing, which no other connection sees before commit.
-        scopedDefinitions.InProgress = run.Definitions;
-        using var _ = new Reset(() => scopedDefinitions.InProgress = null);
-        foreach (var (step, context) in planned)
-        {
-            using var activity = SiteMetrics.Activities.StartActivity("recipe step " + context.Name);
-            activity?.SetTag("sysrift.recipe", recipe.Name);
-            activity?.SetTag("sysrift.recipe.step_index", context.Index);
-            try
-            {
-                summary.Add(await step.ApplyAsync(context, cancellationToken));
-            }
-            catch (Exception exception) when (exception is RecipeApplyException or RecipeSourceChangedException or DbUpdateException)
-            {
-                // With an outer transaction (setup), the caller rolls back on the refused report.
-                if (transaction is not null) await transaction.RollbackAsync(CancellationToken.None);
-                db.ChangeTracker.Clear();
-                problems.Error(context.Index, context.Name, context.Path, $"could not be applied, nothing was changed: {Innermost(exception)}");
-                metrics.RecipeRun(applied: false);
-                logger.LogWarning("Recipe {Recipe} rolled back at step {Index} ({Name}): {Message}", recipe.Name, context.Index, context.Name, Innermost(exception));
-                return Report(recipe, problems, options);
-            }
-        }
-
-        if (mode == Mode.DryRun)
-        {
-            await transaction!.RollbackAsync(CancellationToken.None);
-            db.ChangeTracker.Clear();
-            return new RecipeReport { Recipe = recipe, Problems = Ordered(problems), SkipUnsupported = options.SkipUnsupported, DryRun = true, Summary = summary };
-        }
-
-        audit.Add(options.AuditUser ?? options.User, AuditTrail.Categories.Recipes, "Import", recipe.Name, recipe.DisplayName, string.Join(" ", summary));
-        await db.SaveChangesAsync(cancellationToken);
-        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
-        metrics.RecipeRun(applied: true);
-        logger.LogInformation("Recipe {Recipe} applied: {Summary}", recipe.Name, string.Join(" ", summary));
-        return new RecipeReport { Recipe = recipe, Problems = Ordered(problems), SkipUnsupported = options.SkipUnsupported, Applied = true, Summary = summary };
+    private async Task RollBackAsync(IDbContextTransaction? transaction)
+    {
+        if (transaction is not null) await transaction.RollbackAsync(CancellationToken.None);
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>How deep "recipes" steps may nest (a recipe that runs a recipe that runs one...).</summary>

@@ -31,29 +31,56 @@ public sealed record RecipeProblem(ProblemKind Kind, int? StepIndex, string? Ste
     }
 }
 
-/// <summary>Collects problems, each with the step it belongs to.</summary>
+/// <summary>
+/// Collects problems, each with the step it belongs to. Safe to report from several threads: a Content step is
+/// validated on the thread that prepares its items while the importer checks them against the site on another.
+/// </summary>
 public sealed class RecipeProblems
 {
     private readonly List<RecipeProblem> _all = [];
+    private readonly HashSet<(string Path, string Message)> _unsupported = [];
+    private readonly Lock _lock = new();
+    private int _errors;
 
-    public IReadOnlyList<RecipeProblem> All => _all;
-
-    public bool HasErrors => _all.Any(p => p.Kind == ProblemKind.Error);
-
-    public bool HasUnsupported => _all.Any(p => p.Kind == ProblemKind.Unsupported);
-
-    public void Add(RecipeProblem problem) => _all.Add(problem);
-
-    public void Error(int? step, string? stepName, string path, string message) => _all.Add(new(ProblemKind.Error, step, stepName, path, message));
-
-    public void Kept(int? step, string? stepName, string path, string message) => _all.Add(new(ProblemKind.Kept, step, stepName, path, message));
-
-    public void Warning(int? step, string? stepName, string path, string message) => _all.Add(new(ProblemKind.Warning, step, stepName, path, message));
-
-    public void Unsupported(int? step, string? stepName, string path, string message)
+    /// <summary>A copy, in the order reported.</summary>
+    public IReadOnlyList<RecipeProblem> All
     {
-        // The same unsupported thing (a script in many items) is reported once per path.
-        if (_all.Any(p => p.Kind == ProblemKind.Unsupported && p.JsonPath == path && p.Message == message)) return;
-        _all.Add(new(ProblemKind.Unsupported, step, stepName, path, message));
+        get
+        {
+            lock (_lock) return _all.ToList();
+        }
     }
+
+    // Counted as they are reported: the importer asks before every chunk, and a recipe can carry thousands of problems.
+    public bool HasErrors => Volatile.Read(ref _errors) > 0;
+
+    public bool HasUnsupported
+    {
+        get
+        {
+            lock (_lock) return _unsupported.Count > 0;
+        }
+    }
+
+    /// <summary>Whether the recipe must not be applied: an error, or something unsupported that is not to be skipped.</summary>
+    public bool Block(bool skipUnsupported) => HasErrors || (!skipUnsupported && HasUnsupported);
+
+    public void Add(RecipeProblem problem)
+    {
+        lock (_lock)
+        {
+            // The same unsupported thing (a script in many items) is reported once per path.
+            if (problem.Kind == ProblemKind.Unsupported && !_unsupported.Add((problem.JsonPath, problem.Message))) return;
+            _all.Add(problem);
+            if (problem.Kind == ProblemKind.Error) Interlocked.Increment(ref _errors);
+        }
+    }
+
+    public void Error(int? step, string? stepName, string path, string message) => Add(new(ProblemKind.Error, step, stepName, path, message));
+
+    public void Kept(int? step, string? stepName, string path, string message) => Add(new(ProblemKind.Kept, step, stepName, path, message));
+
+    public void Warning(int? step, string? stepName, string path, string message) => Add(new(ProblemKind.Warning, step, stepName, path, message));
+
+    public void Unsupported(int? step, string? stepName, string path, string message) => Add(new(ProblemKind.Unsupported, step, stepName, path, message));
 }

@@ -11,9 +11,10 @@ using SysRift.Recipes.Execution;
 namespace SysRift.Recipes.Steps;
 
 /// <summary>
-/// Applies validated content entries in chunks: the rows a chunk needs are loaded in three queries, every
-/// entry goes through <see cref="ContentWriter"/> (the same lifecycle rules as the editor), and the chunk
-/// is saved in one round trip. Runs inside the recipe's transaction, so a failure rolls all of it back.
+/// Applies content entries in chunks, each once it is admitted (nothing blocks the recipe): the rows a chunk
+/// needs are loaded in three queries, every entry goes through <see cref="ContentWriter"/> (the same lifecycle
+/// rules as the editor), and the chunk is saved in one round trip. Runs inside the recipe's transaction, so a
+/// failure or a refusal rolls all of it back.
 /// </summary>
 public sealed class ContentImporter(SysRiftDbContext db, NewRows rows, ContentWriter writer, ContentIndexReader indexReader, DocumentStore documents, PendingChanges pending, TimeProvider clock)
 {
@@ -21,9 +22,14 @@ public sealed class ContentImporter(SysRiftDbContext db, NewRows rows, ContentWr
 
     /// <param name="entries">Read lazily, a chunk at a time: only one chunk's items (and those read ahead) are in memory.</param>
     /// <param name="total">How many there are, for progress reports.</param>
-    public async Task<string> ImportAsync(IAsyncEnumerable<RecipeContentEntry> entries, int total, RecipeOptions options, CancellationToken cancellationToken)
+    /// <param name="admit">
+    /// Asked before each chunk is written (the site checks its claims): false means something blocks the recipe,
+    /// and from then on nothing is written; the remaining chunks are still passed to it, to be checked and reported.
+    /// </param>
+    public async Task<string> ImportAsync(IAsyncEnumerable<RecipeContentEntry> entries, int total, RecipeOptions options, Func<RecipeContentEntry[], CancellationToken, Task<bool>> admit, CancellationToken cancellationToken)
     {
         int created = 0, updated = 0, unchanged = 0, done = 0;
+        var writing = true;
         string? home = null;
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
@@ -31,27 +37,8 @@ public sealed class ContentImporter(SysRiftDbContext db, NewRows rows, ContentWr
         {
             await foreach (var chunk in entries.Chunk(ChunkSize).WithCancellation(cancellationToken))
             {
-                var states = await writer.LoadAsync(chunk.Select(e => e.Item.ContentItemId).ToList(), cancellationToken);
-                var takenVersionIds = await TakenVersionIdsAsync(chunk, cancellationToken);
-                // New rows are collected, not tracked, and go in as multi-row inserts after SaveChanges has written
-                // the changes to existing rows (a version that stops being the published one frees its path first).
-                rows.Collect(typeof(ContentItemRecord), typeof(ContentVersionRecord), typeof(ContentTermRecord));
-                foreach (var entry in chunk)
-                {
-                    var state = states[entry.Item.ContentItemId];
-                    if (entry.Indexed is { } indexed) indexReader.Expect(indexed);
-                    var outcome = await ApplyAsync(state, entry, takenVersionIds, options, cancellationToken);
-                    if (outcome == Outcome.Created) created++;
-                    else if (outcome == Outcome.Updated) updated++;
-                    else unchanged++;
-                    if (entry.Publish && ContentNormalizer.SetsHomepage(entry.Item)) home = entry.Item.ContentItemId;
-                }
-
-                var inserts = rows.TakeCollected();
-                db.ChangeTracker.DetectChanges();
-                await db.SaveChangesAsync(cancellationToken);
-                await inserts.InsertAsync(db, cancellationToken);
-                db.ChangeTracker.Clear();
+                writing = await admit(chunk, cancellationToken) && writing;
+                if (writing) await WriteAsync(chunk);
                 done += chunk.Length;
                 options.Progress?.Report((done, total));
             }
@@ -62,9 +49,35 @@ public sealed class ContentImporter(SysRiftDbContext db, NewRows rows, ContentWr
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
         }
 
+        if (!writing) return "Content: refused, nothing written.";
         if (home is not null) await SetHomeAsync(home, cancellationToken);
         if (created + updated > 0) pending.Add(ChangeTopics.Content);
         return $"Content: {created} created, {updated} updated, {unchanged} unchanged.";
+
+        async Task WriteAsync(RecipeContentEntry[] chunk)
+        {
+            var states = await writer.LoadAsync(chunk.Select(e => e.Item.ContentItemId).ToList(), cancellationToken);
+            var takenVersionIds = await TakenVersionIdsAsync(chunk, cancellationToken);
+            // New rows are collected, not tracked, and go in as multi-row inserts after SaveChanges has written
+            // the changes to existing rows (a version that stops being the published one frees its path first).
+            rows.Collect(typeof(ContentItemRecord), typeof(ContentVersionRecord), typeof(ContentTermRecord));
+            foreach (var entry in chunk)
+            {
+                var state = states[entry.Item.ContentItemId];
+                if (entry.Indexed is { } indexed) indexReader.Expect(indexed);
+                var outcome = await ApplyAsync(state, entry, takenVersionIds, options, cancellationToken);
+                if (outcome == Outcome.Created) created++;
+                else if (outcome == Outcome.Updated) updated++;
+                else unchanged++;
+                if (entry.Publish && ContentNormalizer.SetsHomepage(entry.Item)) home = entry.Item.ContentItemId;
+            }
+
+            var inserts = rows.TakeCollected();
+            db.ChangeTracker.DetectChanges();
+            await db.SaveChangesAsync(cancellationToken);
+            await inserts.InsertAsync(db, cancellationToken);
+            db.ChangeTracker.Clear();
+        }
     }
 
     private enum Outcome { Created, Updated, Unchanged }

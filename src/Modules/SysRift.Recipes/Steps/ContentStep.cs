@@ -23,48 +23,57 @@ public sealed class ContentStep(ContentValidator validator, ContentBuildingBlock
 {
     public IReadOnlyList<string> Names { get; } = ["Content"];
 
+    public bool ValidatesWhileApplying => true;
+
     public async Task ValidateAsync(StepContext context, CancellationToken cancellationToken)
     {
         var dataPath = JsonPath.Property(context.Path, "data");
         if (ContentEntries.Of(context, dataPath) is not { } entries) return;
 
-        // Only what the checks across items need is kept; the items themselves are read again to be applied.
-        var claims = new List<EntryClaim>(entries.Count);
+        // Only what the checks against the site need is kept.
+        var claims = new List<ContentClaim>(entries.Count);
         await foreach (var (index, node) in entries.Read(context, dataPath, cancellationToken))
         {
-            if (Prepare(context, node, JsonPath.Index(dataPath, index), index) is { } entry)
-                claims.Add(new EntryClaim(entry.Index, entry.Item.ContentItemId, entry.Item.ContentType, entry.Item.Path, AliasOwners.Alias(entry.Item.Content)));
+            if (Prepare(context, node, JsonPath.Index(dataPath, index), index) is { } entry) claims.Add(entry.Claim);
         }
 
-        await CheckPathsAgainstSiteAsync(context, claims, dataPath, cancellationToken);
-        await CheckSingletonsAsync(context, claims, dataPath, cancellationToken);
-        await CheckAliasesAgainstSiteAsync(context, claims, dataPath, cancellationToken);
+        await new ContentSiteChecks(db, context, dataPath).CheckAsync(claims, cancellationToken);
     }
 
+    /// <summary>
+    /// Validates and applies in one reading of the items. They are parsed on one thread, validated and prepared
+    /// (with what the indexes take from them) on a second, and written by the importer on a third, each a buffer
+    /// ahead of the next; each chunk is checked against the site just before it is written. The first problem
+    /// that blocks the recipe stops the writing; the rest of the items are still read, to report every problem,
+    /// and the executor rolls back what was written.
+    /// </summary>
     public async Task<string> ApplyAsync(StepContext context, CancellationToken cancellationToken)
     {
-        await OrchardFeatureTypes.StoreAsync(documents, context.Run, cancellationToken);
-        // Validation reported on every item; this pass prepares them again, one chunk at a time, and says nothing.
-        var quiet = context.Quietly();
         var dataPath = JsonPath.Property(context.Path, "data");
-        var entries = ContentEntries.Of(quiet, dataPath)!;
-        // Items are prepared (and what the indexes take from them read) on another thread while the
-        // importer writes the chunk before them: the two halves of an import take about as long.
-        var prepared = ReadAhead.Of(PrepareAsync(quiet, entries, dataPath, cancellationToken), ContentImporter.ChunkSize, cancellationToken);
-        return await importer.ImportAsync(prepared, entries.Count, context.Run.Options, cancellationToken);
+        if (ContentEntries.Of(context, dataPath) is not { } entries) return "Content: no items.";
+        var blocked = () => context.Problems.Block(context.SkipUnsupported);
+        var site = new ContentSiteChecks(db, context, dataPath);
+        var prepared = ReadAhead.Of(PrepareAsync(context, entries, dataPath, blocked, cancellationToken), ContentImporter.ChunkSize, cancellationToken);
+        var summary = await importer.ImportAsync(prepared, entries.Count, context.Run.Options, async (chunk, token) =>
+        {
+            await site.CheckAsync(chunk.Select(e => e.Claim).ToList(), token);
+            return !blocked();
+        }, cancellationToken);
+
+        // Orchard's types that some items needed were added to the run's definitions as those items were read.
+        if (!blocked()) await OrchardFeatureTypes.StoreAsync(documents, context.Run, cancellationToken);
+        return summary;
     }
 
-    private async IAsyncEnumerable<RecipeContentEntry> PrepareAsync(StepContext context, ContentEntries entries, string dataPath, [EnumeratorCancellation] CancellationToken cancellationToken)
+    private async IAsyncEnumerable<RecipeContentEntry> PrepareAsync(StepContext context, ContentEntries entries, string dataPath, Func<bool> blocked, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         await foreach (var (index, node) in entries.Read(context, dataPath, cancellationToken))
         {
             if (Prepare(context, node, JsonPath.Index(dataPath, index), index) is not { } entry) continue;
-            yield return entry.Publish ? entry with { Indexed = indexReader.ReadBeforeWriting(context.Run.Definitions, entry.Item) } : entry;
+            // Once nothing more will be written, what the indexes would take is not read either.
+            yield return entry.Publish && !blocked() ? entry with { Indexed = indexReader.ReadBeforeWriting(context.Run.Definitions, entry.Item) } : entry;
         }
     }
-
-    /// <summary>What an item claims that other items and the site must not: its id, type, path and alias.</summary>
-    private sealed record EntryClaim(int Index, string ContentItemId, string ContentType, string? Path, string? Alias);
 
     private RecipeContentEntry? Prepare(StepContext context, JsonNode? node, string path, int index)
     {
@@ -91,31 +100,15 @@ public sealed class ContentStep(ContentValidator validator, ContentBuildingBlock
             return null;
         }
 
-        if (!context.IsQuiet) ReportUnknownParts(context, entry, type, path);
+        ReportUnknownParts(context, entry, type, path);
         var item = ContentItem.FromJson(entry);
         item.ContentType = type.Name;
         if (string.IsNullOrWhiteSpace(item.ContentItemId)) item.ContentItemId = IdGenerator.NewId();
         else if (item.ContentItemId.Length > 64) context.Error(JsonPath.Property(path, "ContentItemId"), "ContentItemId must be at most 64 characters.");
         ContentNormalizer.Prepare(item, type);
 
-        // Validators only report; applying reads the items again after they passed, and skips them.
-        if (!context.IsQuiet)
-            foreach (var error in validator.Validate(item, context.Run.Definitions))
-                context.Error(JsonPath.Append(path, error.Path), error.Message);
-
-        if (item.Path is { Length: > 0 } routePath && (item.Latest || item.Published))
-        {
-            if (context.Run.ClaimedPaths.TryGetValue(routePath, out var other) && other != item.ContentItemId)
-                context.Error(JsonPath.Property(JsonPath.Property(path, "AutoroutePart"), "Path"), $"path \"/{routePath}\" is also given to item {other} in this recipe.");
-            else context.Run.ClaimedPaths[routePath] = item.ContentItemId;
-        }
-
-        if (AliasOwners.Alias(item.Content) is { } alias && (item.Latest || item.Published))
-        {
-            if (context.Run.ClaimedAliases.TryGetValue(alias, out var other) && other != item.ContentItemId)
-                context.Error(JsonPath.Property(JsonPath.Property(path, "AliasPart"), "Alias"), $"alias \"{alias}\" is also given to item {other} in this recipe.");
-            else context.Run.ClaimedAliases[alias] = item.ContentItemId;
-        }
+        foreach (var error in validator.Validate(item, context.Run.Definitions))
+            context.Error(JsonPath.Append(path, error.Path), error.Message);
 
         // Orchard exports give both flags; an entry with neither is an old version, which SysRift does not import.
         var latest = entry.ContainsKey("Latest") ? item.Latest : true;
@@ -126,7 +119,39 @@ public sealed class ContentStep(ContentValidator validator, ContentBuildingBlock
             return null;
         }
 
-        return new RecipeContentEntry(item, published, latest, index);
+        return new RecipeContentEntry(item, published, latest, index) { Claim = Claim(context, item, type, path, index) };
+    }
+
+    /// <summary>
+    /// What the item claims that other items must not have: its path, its alias, the one item of a singleton type.
+    /// A claim another item of this recipe made first is reported here; the rest are checked against the site
+    /// (<see cref="ContentSiteChecks"/>).
+    /// </summary>
+    private static ContentClaim Claim(StepContext context, ContentItem item, ContentTypeDefinition type, string path, int index)
+    {
+        var claimedPath = item.Path is { Length: > 0 } routePath ? routePath : null;
+        if (claimedPath is not null && !context.Run.ClaimedPaths.TryAdd(claimedPath, item.ContentItemId) && context.Run.ClaimedPaths[claimedPath] is var pathOwner && pathOwner != item.ContentItemId)
+        {
+            context.Error(JsonPath.Property(JsonPath.Property(path, "AutoroutePart"), "Path"), $"path \"/{claimedPath}\" is also given to item {pathOwner} in this recipe.");
+            claimedPath = null;
+        }
+
+        var alias = AliasOwners.Alias(item.Content);
+        if (alias is not null && !context.Run.ClaimedAliases.TryAdd(alias, item.ContentItemId) && context.Run.ClaimedAliases[alias] is var aliasOwner && aliasOwner != item.ContentItemId)
+        {
+            context.Error(JsonPath.Property(JsonPath.Property(path, "AliasPart"), "Alias"), $"alias \"{alias}\" is also given to item {aliasOwner} in this recipe.");
+            alias = null;
+        }
+
+        var singleton = false;
+        if (type.IsSingleton)
+        {
+            if (context.Run.ClaimedSingletons.TryAdd(type.Name, item.ContentItemId)) singleton = true;
+            else if (context.Run.ClaimedSingletons[type.Name] is var first && first != item.ContentItemId)
+                context.Error(JsonPath.Property(path, "ContentItemId"), $"{type.DisplayName} is a singleton: the site keeps one item of it ({first}); update that one instead.");
+        }
+
+        return new ContentClaim(index, item.ContentItemId, type.Name, claimedPath, alias, singleton);
     }
 
     /// <summary>
@@ -165,53 +190,6 @@ public sealed class ContentStep(ContentValidator validator, ContentBuildingBlock
                     context.Kept(JsonPath.Property(partPath, fieldKey), $"\"{fieldKey}\" is not a field of part \"{typePart.PartName}\"; it is kept with the item.");
                 else if (blocks.Field(field.FieldName) is null)
                     context.Kept(JsonPath.Property(partPath, fieldKey), $"field type \"{field.FieldName}\" has no SysRift block; the value is kept with the item.");
-            }
-        }
-    }
-
-    /// <summary>A singleton type (ContentTypeSettings.Singleton) gets one item: in this recipe and on the site together.</summary>
-    private async Task CheckSingletonsAsync(StepContext context, List<EntryClaim> entries, string dataPath, CancellationToken cancellationToken)
-    {
-        foreach (var group in entries.GroupBy(e => e.ContentType, StringComparer.OrdinalIgnoreCase))
-        {
-            if (context.Run.Definitions.Type(group.Key) is not { IsSingleton: true } type) continue;
-            var ids = group.Select(e => e.ContentItemId).Distinct(StringComparer.Ordinal).ToList();
-            var onSite = context.Run.SiteHasContent
-                ? await db.ContentItems.Where(i => i.ContentType == type.Name && i.Status != ContentStatus.Deleted && !ids.Contains(i.ContentItemId)).Select(i => i.ContentItemId).FirstOrDefaultAsync(cancellationToken)
-                : null;
-            var allowed = onSite is null ? 1 : 0;
-            foreach (var extra in group.DistinctBy(e => e.ContentItemId).Skip(allowed))
-                context.Error(JsonPath.Property(JsonPath.Index(dataPath, extra.Index), "ContentItemId"),
-                    $"{type.DisplayName} is a singleton: the site keeps one item of it ({onSite ?? group.First().ContentItemId}); update that one instead.");
-        }
-    }
-
-    private async Task CheckAliasesAgainstSiteAsync(StepContext context, List<EntryClaim> entries, string dataPath, CancellationToken cancellationToken)
-    {
-        if (!context.Run.SiteHasContent || !entries.Any(e => e.Alias is not null)) return;
-        var owners = await AliasOwners.FindAsync(db, cancellationToken);
-        foreach (var entry in entries)
-        {
-            if (entry.Alias is { } alias && owners.TryGetValue(alias, out var owner) && owner.ContentItemId != entry.ContentItemId)
-                context.Error(JsonPath.Property(JsonPath.Property(JsonPath.Index(dataPath, entry.Index), "AliasPart"), "Alias"), $"alias \"{alias}\" is already used by \"{owner.DisplayText}\" ({owner.ContentItemId}) on this site.");
-        }
-    }
-
-    private async Task CheckPathsAgainstSiteAsync(StepContext context, List<EntryClaim> entries, string dataPath, CancellationToken cancellationToken)
-    {
-        if (!context.Run.SiteHasContent) return;
-        var byPath = entries.Where(e => e.Path is { Length: > 0 }).GroupBy(e => e.Path!).ToDictionary(g => g.Key, g => g.First());
-        foreach (var chunk in byPath.Keys.Chunk(500))
-        {
-            var owners = await db.ContentVersions
-                .Where(v => chunk.Contains(v.Path) && (v.Latest || v.Published))
-                .Select(v => new { v.Path, v.ContentItemId, v.DisplayText }).ToListAsync(cancellationToken);
-            foreach (var owner in owners)
-            {
-                var entry = byPath[owner.Path!];
-                if (owner.ContentItemId == entry.ContentItemId) continue;
-                context.Error(JsonPath.Append(JsonPath.Index(dataPath, entry.Index), "AutoroutePart.Path"),
-                    $"path \"/{owner.Path}\" already belongs to \"{owner.DisplayText}\" ({owner.ContentItemId}) on this site.");
             }
         }
     }

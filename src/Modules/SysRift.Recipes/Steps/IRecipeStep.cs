@@ -13,6 +13,14 @@ public interface IRecipeStep
     /// <summary>Steps that others depend on (content definitions) validate first.</summary>
     int ValidationOrder => 0;
 
+    /// <summary>
+    /// True for a step whose application validates as it goes (a Content step: its thousands of items are read
+    /// once, not once to validate and again to apply). When importing, the executor does not validate such a step
+    /// beforehand; its <see cref="ApplyAsync"/> reports every problem and writes nothing once one blocks the recipe,
+    /// and the executor then rolls the transaction back. <see cref="ValidateAsync"/> still serves validation alone.
+    /// </summary>
+    bool ValidatesWhileApplying => false;
+
     Task ValidateAsync(StepContext context, CancellationToken cancellationToken);
 
     Task<string> ApplyAsync(StepContext context, CancellationToken cancellationToken);

@@ -26,12 +26,6 @@ public sealed class StepContext(int index, string name, JsonObject step, RecipeP
 
     public bool SkipUnsupported => Run.Options.SkipUnsupported;
 
-    /// <summary>The same step reporting nowhere: application reads items again that validation has reported on already.</summary>
-    public StepContext Quietly() => new(Index, Name, Step, new RecipeProblems(), Run, Path) { StreamedData = StreamedData, Scripts = Scripts, IsQuiet = true };
-
-    /// <summary>Reports go nowhere: checks that only report (validators) need not run again.</summary>
-    public bool IsQuiet { get; private init; }
-
     public void Error(string path, string message) => Problems.Error(Index, Name, path, message);
 
     public void Unsupported(string path, string message) => Problems.Unsupported(Index, Name, path, message);
