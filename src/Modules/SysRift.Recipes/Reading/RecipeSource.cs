@@ -4,8 +4,8 @@ namespace SysRift.Recipes.Reading;
 
 /// <summary>
 /// Where a recipe's bytes are. It can be opened more than once: the reader reads the header and the steps once,
-/// and a Content step's items are read again, one at a time, by validation and by application, so a recipe of
-/// any size is never held in memory whole.
+/// and a Content step's items are read again, one at a time (by an import, which validates them as it applies
+/// them, or by validation alone), so a recipe of any size is never held in memory whole.
 /// </summary>
 public abstract class RecipeSource
 {
