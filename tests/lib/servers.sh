@@ -54,6 +54,8 @@ setup_env=(SysRift__Setup__SiteName=SysRift SysRift__Setup__PublicUrl=http://loc
 
 start_node() { # name port [VAR=value ...]: the published site on 127.0.0.1:port; sets $last_pid
   local name=$1 port=$2; shift 2
+  # A node that cannot bind its port exits, and whatever else listens there would answer for it.
+  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is already in use; stop what listens there first" >&2; exit 1; fi
   (cd "$work/app" && exec env "$@" ASPNETCORE_URLS="http://127.0.0.1:$port" Logging__LogLevel__Default=Warning ./SysRift.Web > "$work/$name.log" 2>&1) &
   last_pid=$!
   pids+=("$last_pid")
