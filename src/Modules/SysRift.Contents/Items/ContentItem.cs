@@ -43,7 +43,8 @@ public sealed class ContentItem
 
     public JsonObject? Field(string part, string field) => Part(part) is { } p && p.TryGetPropertyValue(field, out var f) ? f as JsonObject : null;
 
-    public string? Title => Part("TitlePart")?["Title"]?.GetValue<string>();
+    /// <summary>The title, when it is text (anything else is TitlePart's validation error, not an exception here).</summary>
+    public string? Title => Part("TitlePart")?["Title"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 
     public string? Path => Part("AutoroutePart")?["Path"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 

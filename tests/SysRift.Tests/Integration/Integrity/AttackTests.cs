@@ -126,6 +126,29 @@ public sealed class AttackTests
     }
 
     [Theory]
+    [InlineData("""{ "x": 1 }""")]
+    [InlineData("""[ "a" ]""")]
+    [InlineData("42")]
+    [InlineData("true")]
+    public async Task A_title_that_is_not_text_is_an_error_at_its_path_whether_validated_or_imported(string title)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new SiteFactory(database, recipe: "blank");
+        var recipe = $$"""
+            { "name": "titles", "steps": [ { "name": "Content", "data": [ { "ContentItemId": "odd-title", "ContentType": "Principle",
+              "TitlePart": { "Title": {{title}} }, "Principle": { "Statement": { "Text": "x" }, "Order": { "Value": 9 } } } ] } ] }
+            """;
+
+        var validated = await site.InScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ValidateAsync(recipe, new RecipeOptions()));
+        var imported = await site.InScopeAsync(s => s.GetRequiredService<RecipeExecutor>().ImportAsync(recipe, new RecipeOptions()));
+
+        foreach (var report in new[] { validated, imported })
+            Assert.Contains(report.Errors, e => e.JsonPath == "$.steps[0].data[0].TitlePart.Title" && e.Message.EndsWith("must be text.", StringComparison.Ordinal));
+        Assert.False(imported.Applied);
+        Assert.Null(await site.InScopeAsync(s => s.GetRequiredService<ContentManager>().GetRecordAsync("odd-title")));
+    }
+
+    [Theory]
     [InlineData(3, true)]
     [InlineData(58, false)]
     [InlineData(70, false)]
