@@ -37,12 +37,19 @@ public sealed class UserSessions(SysRiftDbContext db, TimeProvider clock)
     public async Task<bool> ValidateAsync(string sessionId, string userId, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var session = await db.UserSessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => new { s.UserId, s.EndedUtc, s.LastSeenUtc }).FirstOrDefaultAsync(cancellationToken);
+        var session = await SessionState.For(db)(db, sessionId, cancellationToken);
         if (session is null || session.UserId != userId || session.EndedUtc is not null) return false;
         if (now - session.LastSeenUtc >= TouchEvery)
             await db.UserSessions.Where(s => s.Id == sessionId).ExecuteUpdateAsync(s => s.SetProperty(x => x.LastSeenUtc, now), cancellationToken);
         return true;
     }
+
+    private sealed record State(string UserId, DateTime? EndedUtc, DateTime LastSeenUtc);
+
+    // Asked on every request of a signed-in user: precompiled, so EF Core does not translate it each time.
+    private static readonly CompiledPerModel<Func<SysRiftDbContext, string, CancellationToken, Task<State?>>> SessionState = new(() => EF.CompileAsyncQuery(
+        (SysRiftDbContext db, string sessionId, CancellationToken _) =>
+            db.UserSessions.AsNoTracking().Where(s => s.Id == sessionId).Select(s => new State(s.UserId, s.EndedUtc, s.LastSeenUtc)).FirstOrDefault()));
 
     /// <summary>The user's sessions that are still open, most recently seen first.</summary>
     public async Task<IReadOnlyList<UserSessionRecord>> ActiveAsync(string userId, CancellationToken cancellationToken = default)
