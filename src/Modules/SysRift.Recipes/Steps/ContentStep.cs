@@ -129,30 +129,34 @@ public sealed class ContentStep(ContentValidator validator, ContentBuildingBlock
     /// </summary>
     private static ContentClaim Claim(StepContext context, ContentItem item, ContentTypeDefinition type, string path, int index)
     {
+        var id = item.ContentItemId;
         var claimedPath = item.Path is { Length: > 0 } routePath ? routePath : null;
-        if (claimedPath is not null && !context.Run.ClaimedPaths.TryAdd(claimedPath, item.ContentItemId) && context.Run.ClaimedPaths[claimedPath] is var pathOwner && pathOwner != item.ContentItemId)
+        if (OtherClaimant(context.Run.ClaimedPaths, claimedPath, id) is { } pathOwner)
         {
             context.Error(JsonPath.Property(JsonPath.Property(path, "AutoroutePart"), "Path"), $"path \"/{claimedPath}\" is also given to item {pathOwner} in this recipe.");
             claimedPath = null;
         }
 
         var alias = AliasOwners.Alias(item.Content);
-        if (alias is not null && !context.Run.ClaimedAliases.TryAdd(alias, item.ContentItemId) && context.Run.ClaimedAliases[alias] is var aliasOwner && aliasOwner != item.ContentItemId)
+        if (OtherClaimant(context.Run.ClaimedAliases, alias, id) is { } aliasOwner)
         {
             context.Error(JsonPath.Property(JsonPath.Property(path, "AliasPart"), "Alias"), $"alias \"{alias}\" is also given to item {aliasOwner} in this recipe.");
             alias = null;
         }
 
-        var singleton = false;
-        if (type.IsSingleton)
+        var singleton = type.IsSingleton;
+        if (singleton && OtherClaimant(context.Run.ClaimedSingletons, type.Name, id) is { } first)
         {
-            if (context.Run.ClaimedSingletons.TryAdd(type.Name, item.ContentItemId)) singleton = true;
-            else if (context.Run.ClaimedSingletons[type.Name] is var first && first != item.ContentItemId)
-                context.Error(JsonPath.Property(path, "ContentItemId"), $"{type.DisplayName} is a singleton: the site keeps one item of it ({first}); update that one instead.");
+            context.Error(JsonPath.Property(path, "ContentItemId"), $"{type.DisplayName} is a singleton: the site keeps one item of it ({first}); update that one instead.");
+            singleton = false;
         }
 
-        return new ContentClaim(index, item.ContentItemId, type.Name, claimedPath, alias, singleton);
+        return new ContentClaim(index, id, type.Name, claimedPath, alias, singleton);
     }
+
+    /// <summary>The first item of the recipe to claim a key has it: the other item that has it, or null (the key is now this item's).</summary>
+    private static string? OtherClaimant(Dictionary<string, string> claims, string? key, string itemId) =>
+        key is null || claims.TryAdd(key, itemId) || claims[key] == itemId ? null : claims[key];
 
     /// <summary>
     /// Reports the parts and fields of an item that SysRift does not understand. They are kept as they are:
