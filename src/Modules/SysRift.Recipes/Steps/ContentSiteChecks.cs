@@ -11,8 +11,9 @@ namespace SysRift.Recipes.Steps;
 /// another item owns, a second item of a singleton type. Clashes between the recipe's own items were reported
 /// when the items were read. Validation checks all of a step's claims at its end; an import checks each chunk
 /// just before writing it, against the site as the chunks before it left it, so that a clash is reported
-/// rather than left to the database's unique index. One instance per step: it keeps the site's aliases, read
-/// once, as they were before the step.
+/// rather than left to the database's unique index. (So a path that an earlier chunk moved an item away from is
+/// free for a later one; validation alone, which writes nothing, still sees it taken.) One instance per step:
+/// it keeps the site's aliases, read once, as they were before the step.
 /// </summary>
 internal sealed class ContentSiteChecks(SysRiftDbContext db, StepContext context, string dataPath)
 {
