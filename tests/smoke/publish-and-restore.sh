@@ -28,6 +28,9 @@ curl -sf http://127.0.0.1:5131/_content/SysRift.Theme/css/site.css >/dev/null ||
 echo "== upload an image (media lives in the database, so the backup holds it)"
 make_png "$work/pixel.png"
 sign_in http://127.0.0.1:5131 "$work/cookies"
+# The published runtimeconfig.json bounds the collector's youngest generation (SysRift.Web.csproj says why).
+curl -sf -b "$work/cookies" http://127.0.0.1:5131/admin/system | grep -q "gen0 budget at most 6 MB" \
+  || { echo "the published node does not run with its 6 MB gen0 budget (System.GC.Gen0MaxBudget)"; exit 1; }
 image=$(upload_media http://127.0.0.1:5131 "$work/cookies" "$work/pixel.png" "A test pixel")
 [ -n "$image" ] || { echo "the upload did not appear in the library"; exit 1; }
 

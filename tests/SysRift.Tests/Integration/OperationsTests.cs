@@ -52,6 +52,21 @@ public sealed partial class OperationsTests
     }
 
     [Fact]
+    public async Task The_system_page_says_where_the_memory_is_and_which_collector_runs()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);
+        await using var site = new SiteFactory(database, recipe: "blank");
+        var admin = await AdminSession.SignInAsync(site);
+
+        var memory = (await admin.PageAsync("/admin/system")).QuerySelector("#memory")!.TextContent;
+
+        // The working set, then the managed heap inside it, then the collector this process runs with.
+        Assert.Matches(@"^[1-9][\d,]* MB \(managed heap [1-9][\d,]* MB, [1-9][\d,]* MB committed; ", memory);
+        Assert.Contains(System.Runtime.GCSettings.IsServerGC ? "server collector" : "workstation collector", memory, StringComparison.Ordinal);
+        Assert.Contains("gen0 budget", memory, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Every_response_carries_a_request_id_and_takes_a_well_formed_one_from_the_caller()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite);

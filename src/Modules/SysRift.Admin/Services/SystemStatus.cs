@@ -14,7 +14,7 @@ public sealed class SystemStatus(SiteShell shell, SysRiftDbContext db, SiteMetri
 {
     public sealed record Snapshot(
         string Version, TimeSpan Uptime, string Node, string Provider, string Connection, long? DatabaseBytes, int SchemaVersion, int LatestSchema,
-        long CacheHits, long CacheMisses, long RecipesApplied, long RecipesRefused, long SignInFailures, long WorkingSetBytes,
+        long CacheHits, long CacheMisses, long RecipesApplied, long RecipesRefused, long SignInFailures, MemoryFacts Memory,
         IReadOnlyList<RecentErrors.Entry> Errors, IReadOnlyList<(string Name, string AppliedUtc)> Migrations, string? DatabaseProblem,
         int MediaFiles = 0, long MediaBytes = 0);
 
@@ -48,7 +48,7 @@ public sealed class SystemStatus(SiteShell shell, SysRiftDbContext db, SiteMetri
             DateTime.Now - process.StartTime,
             configuration["SysRift:NodeName"] is { Length: > 0 } node ? node : Environment.MachineName,
             settings.Provider.ToString(), settings.Redacted(), size, schema, SchemaMigrator.LatestVersion(settings.Provider),
-            metrics.PageCacheHits, metrics.PageCacheMisses, metrics.RecipesApplied, metrics.RecipesRefused, metrics.SignInFailures, process.WorkingSet64, errors.Newest(), migrations, problem,
+            metrics.PageCacheHits, metrics.PageCacheMisses, metrics.RecipesApplied, metrics.RecipesRefused, metrics.SignInFailures, MemoryFacts.Read(process), errors.Newest(), migrations, problem,
             mediaFiles, mediaBytes);
     }
 
